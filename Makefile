@@ -1,0 +1,58 @@
+# One entry point for people and CI. `make help` lists the targets.
+# Every target sets up what it needs first, so each works on a fresh clone.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help setup serve build check-data test test-fast bench clean lock
+
+help:
+	@echo "make serve       set everything up, then preview the site at http://127.0.0.1:8000/"
+	@echo "make build       set everything up, then build the site into site/ (strict)"
+	@echo "make check-data  check data/programme.yaml without building"
+	@echo "make test        set everything up (Chromium included), then run every test"
+	@echo "make test-fast   run the tests that need no browser"
+	@echo "make bench       run the benchmarks and print their figures"
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements/test.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/test.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+serve: setup
+	$(BIN)/mkdocs serve
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+check-data: $(VENV)/.installed
+	$(BIN)/python -m programme check data/programme.yaml
+
+test: setup
+	scripts/ensure-browser
+	$(BIN)/python -m pytest
+
+test-fast: setup
+	$(BIN)/python -m pytest -m "not browser"
+
+bench: setup
+	scripts/ensure-browser
+	$(BIN)/python bench/site_build.py
+	$(BIN)/python bench/selfcheck_boot.py
+
+# Re-pin the Python dependencies after editing pyproject.toml.
+lock: $(VENV)/.installed
+	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe -o requirements/test.lock --extra test pyproject.toml
+
+clean:
+	rm -rf site .pytest_cache .hypothesis build *.egg-info

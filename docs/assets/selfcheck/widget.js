@@ -1,0 +1,367 @@
+// The self-check page's wiring. It reads answers from the form, hands them to the worker, and shows what comes
+// back. It holds no rule and no wording: the rules are Python (run by worker.js), the words are in the page.
+
+const root = document.querySelector("[data-selfcheck]");
+if (root) {
+  wireSelfCheck(root);
+}
+
+function wireSelfCheck(root) {
+  const form = root.querySelector("[data-selfcheck-form]");
+  const status = root.querySelector("[data-selfcheck-status]");
+  const summary = root.querySelector("[data-error-summary]");
+  const result = root.querySelector("[data-selfcheck-result]");
+  const rulesJson = root.querySelector("[data-selfcheck-rules]").textContent;
+  const runtime = startableRuntime(root, rulesJson, showStatus);
+
+  form.hidden = false;
+  fillToday(form);
+  wirePeriods(form);
+  startEarly(form, runtime);
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    runtime.start();
+    if (!runtime.isReady()) {
+      showStatus("waiting");
+    }
+    const resultJson = await runtime.evaluate(JSON.stringify(readAnswers(form)));
+    if (resultJson === null) {
+      return;
+    }
+    const outcome = JSON.parse(resultJson);
+    if (outcome.errors) {
+      showErrors(form, summary, result, outcome.errors);
+    } else {
+      showResult(form, summary, result, outcome);
+    }
+  });
+
+  result.addEventListener("click", (event) => {
+    const action = event.target.closest("[data-action]")?.dataset.action;
+    if (action === "change") {
+      firstControl(form).focus();
+    } else if (action === "restart") {
+      form.reset();
+      resetPeriods(form);
+      fillToday(form);
+      clearErrors(form, summary);
+      result.hidden = true;
+      delete result.dataset.outcome;
+      firstControl(form).focus();
+    } else if (action === "print") {
+      window.print();
+    }
+  });
+
+  function showStatus(key) {
+    for (const message of status.querySelectorAll("[data-message]")) {
+      message.hidden = message.dataset.message !== key;
+    }
+  }
+}
+
+// The runtime starts once: when the browser is idle or at the first interaction, whichever comes first.
+function startableRuntime(root, rulesJson, showStatus) {
+  let worker = null;
+  let ready = false;
+  let failed = false;
+  let nextId = 0;
+  const pending = new Map();
+
+  function start() {
+    if (worker) {
+      return;
+    }
+    showStatus("loading");
+    const url = (name) => new URL(root.dataset[name], document.baseURI).href;
+    try {
+      worker = new Worker(url("workerUrl"), { type: "module" });
+    } catch (error) {
+      fail();
+      return;
+    }
+    worker.addEventListener("message", (event) => {
+      const message = event.data;
+      if (message.type === "ready") {
+        ready = true;
+        showStatus("ready");
+      } else if (message.type === "failed") {
+        console.error("Self-check runtime:", message.reason);
+        fail();
+      } else if (message.type === "result") {
+        pending.get(message.id)(message.resultJson);
+        pending.delete(message.id);
+      }
+    });
+    worker.addEventListener("error", (event) => {
+      console.error("Self-check worker:", event.message);
+      fail();
+    });
+    worker.postMessage({
+      type: "start",
+      pyodideUrl: url("pyodideUrl"),
+      archiveUrl: url("archiveUrl"),
+      archiveSha256: root.dataset.archiveSha256,
+      rulesJson,
+    });
+  }
+
+  function fail() {
+    failed = true;
+    for (const resolve of pending.values()) {
+      resolve(null);
+    }
+    pending.clear();
+    showStatus("failed");
+    root.querySelector("[data-selfcheck-form]").hidden = true;
+  }
+
+  function evaluate(answersJson) {
+    return new Promise((resolve) => {
+      if (failed) {
+        resolve(null);
+        return;
+      }
+      const id = nextId++;
+      pending.set(id, resolve);
+      worker.postMessage({ type: "evaluate", id, answersJson });
+    });
+  }
+
+  return { start, evaluate, isReady: () => ready };
+}
+
+function startEarly(form, runtime) {
+  const startOnce = () => runtime.start();
+  if ("requestIdleCallback" in window) {
+    requestIdleCallback(startOnce, { timeout: 2000 });
+  } else {
+    setTimeout(startOnce, 200);
+  }
+  for (const type of ["focusin", "pointerdown", "keydown"]) {
+    form.addEventListener(type, startOnce, { once: true });
+  }
+}
+
+// Answers: each control's name is the answer key; `data-kind` says how its value becomes JSON.
+function readAnswers(form) {
+  const answers = {};
+  for (const control of form.querySelectorAll("input[name]")) {
+    if (control.closest("[data-period-list]")) {
+      continue;
+    }
+    if (control.type === "radio" && !control.checked) {
+      continue;
+    }
+    const value = answerValue(form, control);
+    if (value !== undefined) {
+      answers[control.name] = value;
+    }
+  }
+  return answers;
+}
+
+function answerValue(form, control) {
+  switch (control.dataset.kind) {
+    case "json":
+      return JSON.parse(control.value);
+    case "periods":
+      return readPeriods(form.querySelector(`[data-periods="${control.name}"]`));
+    case "date":
+      return control.value === "" ? undefined : control.value;
+    default:
+      return control.value;
+  }
+}
+
+function readPeriods(container) {
+  return [...container.querySelectorAll("[data-period-list] > li")].map((row) => {
+    const period = {};
+    for (const input of row.querySelectorAll("input[data-name]")) {
+      period[input.dataset.name] = input.value;
+    }
+    return period;
+  });
+}
+
+function fillToday(form) {
+  const today = new Date();
+  const iso = [today.getFullYear(), today.getMonth() + 1, today.getDate()]
+    .map((part, index) => String(part).padStart(index === 0 ? 4 : 2, "0"))
+    .join("-");
+  const dateInput = form.querySelector('input[type="date"][name]');
+  if (dateInput && !dateInput.value) {
+    dateInput.value = iso;
+  }
+}
+
+// Full-time jobs: a list of rows the user can add to and remove from, shown when they answer "Yes".
+function wirePeriods(form) {
+  for (const container of form.querySelectorAll("[data-periods]")) {
+    const key = container.dataset.periods;
+    const fieldset = container.closest("fieldset");
+    const template = fieldset.querySelector("[data-period-template]");
+    const list = container.querySelector("[data-period-list]");
+
+    fieldset.addEventListener("change", (event) => {
+      if (event.target.name !== key) {
+        return;
+      }
+      container.hidden = event.target.dataset.kind !== "periods";
+      if (!container.hidden && list.children.length === 0) {
+        addPeriod(list, template, key);
+      }
+    });
+    container.querySelector("[data-add-period]").addEventListener("click", () => {
+      addPeriod(list, template, key).querySelector("input").focus();
+    });
+    list.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-remove-period]");
+      if (!button) {
+        return;
+      }
+      const row = button.closest("li");
+      const neighbour = row.nextElementSibling || row.previousElementSibling;
+      row.remove();
+      numberPeriods(list, key);
+      (neighbour ? neighbour.querySelector("input") : container.querySelector("[data-add-period]")).focus();
+    });
+  }
+}
+
+function addPeriod(list, template, key) {
+  const row = template.content.firstElementChild.cloneNode(true);
+  list.append(row);
+  numberPeriods(list, key);
+  return row;
+}
+
+function numberPeriods(list, key) {
+  [...list.children].forEach((row, index) => {
+    for (const number of row.querySelectorAll("[data-period-number]")) {
+      number.textContent = String(index + 1);
+    }
+    for (const input of row.querySelectorAll("input[data-name]")) {
+      const name = `${key}[${index}].${input.dataset.name}`;
+      const id = `q-${key}-${index}-${input.dataset.name}`;
+      input.name = name;
+      input.id = id;
+      const label = row.querySelector(`label[data-for="${input.dataset.name}"]`);
+      label.htmlFor = id;
+      const error = row.querySelector(`[data-error-for="${input.dataset.name}"]`);
+      error.id = `${id}-error`;
+      input.setAttribute("aria-describedby", error.id);
+    }
+    row.querySelector("[data-remove-period]").hidden = list.children.length === 1;
+  });
+}
+
+function resetPeriods(form) {
+  for (const container of form.querySelectorAll("[data-periods]")) {
+    container.querySelector("[data-period-list]").replaceChildren();
+    container.hidden = true;
+  }
+}
+
+function firstControl(form) {
+  return form.querySelector("input, select, textarea, button");
+}
+
+// Errors: a summary at the top linking to each field, the message again beside the field, focus on the summary.
+function showErrors(form, summary, result, errors) {
+  clearErrors(form, summary);
+  result.hidden = true;
+  const list = summary.querySelector("[data-error-list]");
+  for (const error of errors) {
+    const control = controlFor(form, error.field);
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = `#${control.id}`;
+    link.textContent = error.message;
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      (control.matches("fieldset") ? control.querySelector("input") : control).focus();
+      control.scrollIntoView({ block: "center" });
+    });
+    item.append(link);
+    list.append(item);
+    markInvalid(form, control, error.message);
+  }
+  summary.hidden = false;
+  summary.focus();
+}
+
+function markInvalid(form, control, message) {
+  const field = control.closest(".field, .period-dates > div") || form;
+  const inline = field.querySelector("[data-field-error], .field-error");
+  if (inline) {
+    inline.textContent = inline.hidden ? message : `${inline.textContent} ${message}`;
+    inline.hidden = false;
+  }
+  const inputs = control.matches("input") ? [control] : control.querySelectorAll(":scope > .choice > input");
+  for (const input of inputs) {
+    input.setAttribute("aria-invalid", "true");
+  }
+}
+
+function clearErrors(form, summary) {
+  summary.hidden = true;
+  summary.querySelector("[data-error-list]").replaceChildren();
+  for (const inline of form.querySelectorAll(".field-error")) {
+    inline.hidden = true;
+    inline.textContent = "";
+  }
+  for (const input of form.querySelectorAll("[aria-invalid]")) {
+    input.removeAttribute("aria-invalid");
+  }
+}
+
+// An error names a field like `full_time_jobs[1].end`; link to that control, or the nearest one that exists.
+function controlFor(form, field) {
+  let path = field;
+  while (path) {
+    const named = form.querySelector(`input[name="${CSS.escape(path)}"]`);
+    if (named) {
+      return named.type === "radio" ? named.closest("fieldset") : named;
+    }
+    const wrapper = form.querySelector(`[data-field="${CSS.escape(path)}"]`);
+    if (wrapper) {
+      return wrapper.matches("fieldset") ? wrapper : wrapper.querySelector("input");
+    }
+    const parent = path.replace(/(\[\d+\]|\.[^.[\]]+)$/, "");
+    path = parent === path ? "" : parent;
+  }
+  return form;
+}
+
+function showResult(form, summary, result, outcome) {
+  clearErrors(form, summary);
+  result.dataset.outcome = outcome.outcome;
+  for (const text of result.querySelectorAll("[data-outcome-text]")) {
+    text.hidden = text.dataset.outcomeText !== outcome.outcome;
+  }
+  const statusWords = result.querySelector("[data-status-words]");
+  const template = result.querySelector("[data-criterion-template]");
+  const list = result.querySelector("[data-result-criteria]");
+  list.replaceChildren(
+    ...outcome.criteria.map((criterion) => {
+      const item = template.content.firstElementChild.cloneNode(true);
+      item.dataset.criterion = criterion.id;
+      item.dataset.status = criterion.status;
+      item.querySelector("[data-status-text]").textContent =
+        statusWords.querySelector(`[data-status="${criterion.status}"]`).textContent;
+      item.querySelector("[data-criterion-label]").textContent = criterion.label;
+      item.querySelector("[data-criterion-explanation]").textContent = criterion.explanation;
+      const change = item.querySelector("[data-criterion-change]");
+      change.hidden = !criterion.what_would_change;
+      change.textContent = criterion.what_would_change || "";
+      return item;
+    }),
+  );
+  const windowText = result.querySelector("[data-window-explanation]");
+  windowText.dataset.window = outcome.window.status;
+  windowText.textContent = outcome.window.explanation;
+  result.hidden = false;
+  result.querySelector("#result-title").focus();
+}

@@ -1,0 +1,43 @@
+// Module worker: runs the self-check's Python rules under Pyodide, off the main thread.
+// It only moves data: answers in, results out. Every rule is in the Python package it loads.
+//
+// Messages in:  {type: "start", pyodideUrl, archiveUrl, archiveSha256, rulesJson}
+//               {type: "evaluate", id, answersJson}
+// Messages out: {type: "ready"} | {type: "failed", reason} | {type: "result", id, resultJson}
+
+let engine = null;
+
+self.addEventListener("message", async (event) => {
+  const message = event.data;
+  if (message.type === "start" && engine === null) {
+    engine = start(message);
+    engine.then(
+      () => self.postMessage({ type: "ready" }),
+      (error) => self.postMessage({ type: "failed", reason: String(error && error.message ? error.message : error) }),
+    );
+  } else if (message.type === "evaluate") {
+    const evaluate = await engine;
+    self.postMessage({ type: "result", id: message.id, resultJson: evaluate(message.answersJson) });
+  }
+});
+
+async function start({ pyodideUrl, archiveUrl, archiveSha256, rulesJson }) {
+  const [{ loadPyodide }, archive] = await Promise.all([import(pyodideUrl), fetchBytes(archiveUrl)]);
+  const pyodide = await loadPyodide({ indexURL: new URL(".", pyodideUrl).href });
+  const digest = pyodide.runPython("import hashlib; lambda data: hashlib.sha256(data.to_bytes()).hexdigest()");
+  const actual = digest(archive);
+  if (actual !== archiveSha256) {
+    throw new Error(`${archiveUrl} does not match its checksum (expected ${archiveSha256}, found ${actual})`);
+  }
+  pyodide.unpackArchive(archive, "zip");
+  const evaluateJson = pyodide.pyimport("selfcheck").evaluate_json;
+  return (answersJson) => evaluateJson(answersJson, rulesJson);
+}
+
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) {
+    throw new Error(`${url}: the server answered ${response.status}`);
+  }
+  return new Uint8Array(await response.arrayBuffer());
+}

@@ -1,0 +1,247 @@
+"""Checks the schema cannot express: unique ids, references, real dates, timeline order, rule wiring.
+
+Each check reads the raw data defensively, skipping anything malformed (the schema has already
+reported it), so that one pass reports every problem.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator
+
+from .errors import Path
+from .model import PartialDate, criterion_parameters
+
+Problem = tuple[Path, str]
+
+# The answer each criterion reads, and the kind of question that asks for it.
+QUESTION_FOR_CRITERION = {
+    "qualification": ("qualification", "choice"),
+    "hk_resident": ("hk_resident", "yes_no"),
+    "not_employed": ("employed_now", "yes_no"),
+    "short_experience": ("full_time_jobs", "periods"),
+}
+APPLICATION_DATE = ("application_date", "date")
+CRITERION_PARAMETERS = {"accepted": "qualification", "fewer_than_months": "short_experience"}
+
+
+def semantic_problems(data: object, date_paths: list[Path]) -> list[Problem]:
+    """Every problem beyond the schema's, each with the key path it concerns."""
+    if not isinstance(data, dict):
+        return []
+    checks = (
+        _duplicate_ids(data), _dangling_references(data), _impossible_dates(data, date_paths),
+        _timeline_order(data), _application_windows(data), _criteria(data), _questions(data),
+    )
+    return [problem for check in checks for problem in check]
+
+
+def _items(container: object, key: str, base: Path) -> Iterator[tuple[Path, dict]]:
+    """The mappings in the list `container[key]`, with their paths; anything else is skipped."""
+    value = container.get(key) if isinstance(container, dict) else None
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                yield (*base, key, index), item
+
+
+def _at(data: object, path: Path) -> object:
+    for part in path:
+        if isinstance(part, int) and isinstance(data, list) and part < len(data):
+            data = data[part]
+        elif isinstance(part, str) and isinstance(data, dict):
+            data = data.get(part)
+        else:
+            return None
+    return data
+
+
+def _ids(data: dict, key: str, field: str = "id") -> list[str]:
+    return [item[field] for _, item in _items(data, key, ()) if isinstance(item.get(field), str)]
+
+
+def _duplicate_ids(data: dict) -> Iterator[Problem]:
+    lists: list[tuple[Path, str]] = [((), name) for name in ("sources", "organisations", "people", "tracks", "roles", "cohorts")]
+    lists += [(("programme",), "figures"), (("eligibility",), "criteria")]
+    lists += [(path, "timeline") for path, _ in _items(data, "cohorts", ())]
+    for base, name in lists:
+        yield from _duplicates(_at(data, base), name, base, "id")
+    yield from _duplicates(data.get("self_check"), "questions", ("self_check",), "key")
+    for path, question in _items(data.get("self_check"), "questions", ("self_check",)):
+        yield from _duplicates(question, "options", path, "value")
+
+
+def _duplicates(container: object, key: str, base: Path, field: str) -> Iterator[Problem]:
+    seen: dict[str, int] = {}
+    for path, item in _items(container, key, base):
+        value = item.get(field)
+        if not isinstance(value, str):
+            continue
+        if value in seen:
+            yield (*path, field), f"duplicate {field} {value!r}; {key}[{seen[value]}] already uses it"
+        else:
+            seen[value] = path[-1]
+
+
+def _dangling_references(data: dict) -> Iterator[Problem]:
+    known = {
+        "source": _ids(data, "sources"), "organisation": _ids(data, "organisations"),
+        "person": _ids(data, "people"), "track": _ids(data, "tracks"), "cohort": _ids(data, "cohorts"),
+    }
+    for path, kind in _reference_paths(data):
+        value = _at(data, path)
+        if isinstance(value, str) and value not in known[kind]:
+            yield path, f"unknown {kind} {value!r}; known {kind}s: {', '.join(known[kind]) or '(none)'}"
+
+
+def _reference_paths(data: dict) -> Iterator[tuple[Path, str]]:
+    """Every place that names another thing by id, with the kind of thing it names."""
+    yield from ((path, "source") for path in _ref_source_paths(data, ()))
+    yield from ((path + ("publisher",), "organisation") for path, _ in _items(data, "sources", ()))
+    yield from ((path + ("organisation",), "organisation") for path, _ in _items(data, "people", ()))
+    yield from ((path + ("track",), "track") for path, _ in _items(data, "roles", ()))
+    yield from ((path + ("convenor", "organisation"), "organisation") for path, _ in _items(data, "tracks", ()))
+    for path in [("programme", "created_and_funded_by", "organisation"), ("tlt", "run_by"),
+                 ("tlt", "part_of", "organisation"), ("contact", "media_enquiries", "organisation")]:
+        yield path, "organisation"
+    yield ("programme", "quote", "by"), "person"
+    people = _at(data, ("tlt", "celebrated_by", "people"))
+    if isinstance(people, list):
+        yield from ((("tlt", "celebrated_by", "people", index), "person") for index in range(len(people)))
+    yield ("current_cohort",), "cohort"
+
+
+def _ref_source_paths(value: object, path: Path) -> Iterator[Path]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "ref" and isinstance(item, dict):
+                yield (*path, "ref", "source")
+            else:
+                yield from _ref_source_paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _ref_source_paths(item, (*path, index))
+
+
+def _impossible_dates(data: dict, date_paths: list[Path]) -> Iterator[Problem]:
+    for path in date_paths:
+        value = _at(data, path)
+        if not isinstance(value, str):
+            continue
+        try:
+            PartialDate.parse(value)
+        except ValueError as exc:
+            yield path, f"impossible date {value!r}: {exc}"
+
+
+def _parsed_date(value: object) -> PartialDate | None:
+    try:
+        return PartialDate.parse(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _timeline_order(data: dict) -> Iterator[Problem]:
+    for cohort_path, cohort in _items(data, "cohorts", ()):
+        previous = None
+        for path, event in _items(cohort, "timeline", cohort_path):
+            date = _parsed_date(event.get("date"))
+            if date is None:
+                continue
+            if previous and date.first_day < previous[1].first_day:
+                yield (*path, "date"), (
+                    f"timeline out of order: {date.iso} comes after {previous[1].iso} "
+                    f"({previous[0]!r}); list events in date order"
+                )
+            previous = (event.get("id"), date)
+
+
+def _application_windows(data: dict) -> Iterator[Problem]:
+    for cohort_path, cohort in _items(data, "cohorts", ()):
+        window = cohort.get("application_window")
+        if not isinstance(window, dict):
+            continue
+        events = {event.get("id"): event for _, event in _items(cohort, "timeline", cohort_path)}
+        dates = {}
+        for end in ("opens", "closes"):
+            event_id = window.get(end)
+            path = (*cohort_path, "application_window", end)
+            if not isinstance(event_id, str):
+                continue
+            if event_id not in events:
+                yield path, f"unknown timeline event {event_id!r}; events of this cohort: {', '.join(map(str, events))}"
+                continue
+            date = _parsed_date(events[event_id].get("date"))
+            if date and date.precision != "day":
+                yield path, f"the application window needs a day, but {event_id!r} is dated only to the {date.precision} ({date.iso})"
+            dates[end] = date
+        if dates.get("opens") and dates.get("closes") and dates["opens"].first_day > dates["closes"].first_day:
+            yield (*cohort_path, "application_window"), (
+                f"the window closes ({dates['closes'].iso}) before it opens ({dates['opens'].iso})"
+            )
+
+
+def _criteria(data: dict) -> Iterator[Problem]:
+    eligibility = data.get("eligibility")
+    criteria = list(_items(eligibility, "criteria", ("eligibility",)))
+    if not criteria:
+        return
+    present = {item.get("id") for _, item in criteria}
+    for missing in [criterion for criterion in QUESTION_FOR_CRITERION if criterion not in present]:
+        yield ("eligibility", "criteria"), f"missing criterion {missing!r}; the self-check needs all of {', '.join(QUESTION_FOR_CRITERION)}"
+    options = _qualification_options(data)
+    for path, item in criteria:
+        for parameter, owner in CRITERION_PARAMETERS.items():
+            if item.get("id") == owner and parameter not in item:
+                yield path, f"missing required key {parameter!r} for criterion {owner!r}"
+            elif item.get("id") != owner and parameter in item:
+                yield (*path, parameter), f"{parameter!r} belongs only to criterion {owner!r}"
+        accepted = item.get("accepted")
+        if isinstance(accepted, list) and options is not None:
+            for index, value in enumerate(accepted):
+                if isinstance(value, str) and value not in options:
+                    yield (*path, "accepted", index), f"unknown qualification option {value!r}; options: {', '.join(options)}"
+        yield from _statement_placeholders(path, item)
+
+
+def _statement_placeholders(path: Path, item: dict) -> Iterator[Problem]:
+    statement = item.get("statement")
+    texts = [statement] if isinstance(statement, str) else list(statement.values()) if isinstance(statement, dict) else []
+    parameters = criterion_parameters(item)
+    for text in (text for text in texts if isinstance(text, str)):
+        try:
+            names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+        except ValueError as exc:
+            yield (*path, "statement"), f"broken placeholder in {text!r}: {exc}; write {{name}} with both braces"
+            continue
+        for name in names:
+            if name not in parameters:
+                allowed = ", ".join(f"{{{key}}}" for key in parameters) or "none"
+                yield (*path, "statement"), f"unknown placeholder {{{name}}}; this criterion can use: {allowed}"
+
+
+def _qualification_options(data: dict) -> list[str] | None:
+    for _, question in _items(data.get("self_check"), "questions", ("self_check",)):
+        if question.get("key") == "qualification":
+            return [option.get("value") for _, option in _items(question, "options", ()) if isinstance(option.get("value"), str)]
+    return None
+
+
+def _questions(data: dict) -> Iterator[Problem]:
+    self_check = data.get("self_check")
+    questions = list(_items(self_check, "questions", ("self_check",)))
+    if not isinstance(self_check, dict) or not questions:
+        return
+    kinds = {item.get("key"): item.get("kind") for _, item in questions}
+    for key, kind in [APPLICATION_DATE, *QUESTION_FOR_CRITERION.values()]:
+        if key not in kinds:
+            yield ("self_check", "questions"), f"missing question {key!r} (a {kind} question); the self-check asks it"
+    for path, item in questions:
+        key, kind = item.get("key"), item.get("kind")
+        expected = dict([APPLICATION_DATE, *QUESTION_FOR_CRITERION.values()]).get(key)
+        if expected and isinstance(kind, str) and kind != expected:
+            yield (*path, "kind"), f"question {key!r} must be a {expected} question, found {kind!r}"
+        if kind == "choice" and "options" not in item:
+            yield path, "missing required key 'options' for a choice question"
+        elif kind != "choice" and "options" in item:
+            yield (*path, "options"), f"only a choice question has options; this is a {kind} question"

@@ -1,0 +1,454 @@
+"""The programme as validated, immutable objects. Built only from data the loader has checked."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+DEFAULT_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class Text:
+    """Localisable text: English always, other languages where staff have added them."""
+
+    by_language: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def from_data(cls, value: str | dict[str, str]) -> Text:
+        if isinstance(value, str):
+            return cls(((DEFAULT_LANGUAGE, value),))
+        return cls(tuple(value.items()))
+
+    def in_language(self, language: str) -> str:
+        texts = dict(self.by_language)
+        return texts.get(language) or texts[DEFAULT_LANGUAGE]
+
+    def format(self, **values: object) -> Text:
+        """Fill `{placeholders}` in every language."""
+        return Text(tuple((language, text.format(**values)) for language, text in self.by_language))
+
+    def __str__(self) -> str:
+        return self.in_language(DEFAULT_LANGUAGE)
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to a year, a month or a day: '2021', '2021-02', '2021-01-03'."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read an ISO date of any precision; ValueError names an impossible one."""
+        parts = [int(part) for part in text.split("-")]
+        date = cls(*parts)
+        if date.day is not None:
+            last_day = calendar.monthrange(date.year, date.month)[1]
+            if date.day > last_day:
+                month_name = calendar.month_name[date.month]
+                raise ValueError(f"{month_name} {date.year} has {last_day} days")
+        return date
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def first_day(self) -> datetime.date:
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def iso(self) -> str:
+        return "-".join(f"{part:02d}" for part in (self.year, self.month, self.day) if part is not None)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: Text
+    publisher_id: str
+    kind: Text | None
+    date: PartialDate
+    document: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Ref:
+    source: Source
+    quote: str | None
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: Text
+    short_name: str | None
+    website: str | None
+    ref: Ref
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    honorific: str | None
+    name: str
+    position: Text
+    organisation: Organisation
+    ref: Ref
+
+
+@dataclass(frozen=True)
+class Fact:
+    text: Text
+    ref: Ref
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    ref: Ref
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number as the source states it: exactly, at least, or more than `value`."""
+
+    id: str | None
+    value: int
+    qualifier: str
+    label: Text
+    ref: Ref
+
+
+@dataclass(frozen=True)
+class Quote:
+    by: Person
+    text: Text
+    ref: Ref
+
+
+@dataclass(frozen=True)
+class Funder:
+    organisation: Organisation
+    ref: Ref
+
+
+@dataclass(frozen=True)
+class Convenor:
+    organisation: Organisation
+    role: Text
+    ref: Ref
+
+
+@dataclass(frozen=True)
+class Placement:
+    """A stretch of months somewhere: a traineeship, an internship, an R&D role."""
+
+    months: int
+    what: Text
+    at: Text
+    purpose: Text | None
+    ref: Ref
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: Text
+    track_id: str
+    ref: Ref
+
+
+@dataclass(frozen=True)
+class Track:
+    id: str
+    name: Text
+    ref: Ref
+    convenor: Convenor | None
+    positions: Figure | None
+    for_whom: Fact | None
+    training: Fact | None
+    traineeship: Placement | None
+    roles: tuple[Role, ...]
+    roles_note: Text | None
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    statement: Text
+    accepted: tuple[str, ...]
+    fewer_than_months: int | None
+    ref: Ref
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    scope_note: Text | None
+    criteria: tuple[Criterion, ...]
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    label: Text
+    date: PartialDate
+    no_later_than: bool
+    note: Text | None
+    ref: Ref
+
+
+@dataclass(frozen=True)
+class Window:
+    opens: Event
+    closes: Event
+
+
+@dataclass(frozen=True)
+class Cohort:
+    id: str
+    name: Text
+    timeline: tuple[Event, ...]
+    window: Window
+
+
+@dataclass(frozen=True)
+class PartOf:
+    organisation: Organisation
+    as_: Text
+    ref: Ref
+
+
+@dataclass(frozen=True)
+class PartnerCompanies:
+    complete_list: bool
+    names: tuple[str, ...]
+    ref: Ref
+
+
+@dataclass(frozen=True)
+class TltCohort:
+    name: Text
+    graduates: int
+    announced: PartialDate | None
+    next_step: Fact | None
+    ref: Ref
+
+
+@dataclass(frozen=True)
+class Celebration:
+    people: tuple[Person, ...]
+    ref: Ref
+
+
+@dataclass(frozen=True)
+class Tlt:
+    name: Text
+    short_name: str
+    run_by: Organisation
+    part_of: PartOf
+    internship: Placement
+    r_and_d_role: Placement
+    partner_companies: PartnerCompanies
+    cohorts: tuple[TltCohort, ...]
+    celebrated_by: Celebration | None
+    statement: Fact | None
+
+
+@dataclass(frozen=True)
+class MediaContact:
+    email: str
+    organisation: Organisation
+    ref: Ref
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    kind: str
+    prompt: Text
+    hint: Text | None
+    options: tuple[Option, ...]
+
+
+@dataclass(frozen=True)
+class Titles:
+    eligibility: Text
+    self_check: Text
+    timeline: Text
+    contact: Text
+    tracks: Text
+
+
+@dataclass(frozen=True)
+class Programme:
+    name: str
+    website: Link
+    funder: Funder
+    goal: Fact
+    figures: tuple[Figure, ...]
+    quote: Quote
+    tracks: tuple[Track, ...]
+    roles: tuple[Role, ...]
+    eligibility: Eligibility
+    cohorts: tuple[Cohort, ...]
+    current_cohort: Cohort
+    tlt: Tlt
+    media_contact: MediaContact
+    questions: tuple[Question, ...]
+    language: str
+    titles: Titles
+    sources: tuple[Source, ...]
+    organisations: tuple[Organisation, ...]
+    people: tuple[Person, ...]
+
+    def track(self, track_id: str) -> Track:
+        return next(track for track in self.tracks if track.id == track_id)
+
+    def organisation(self, organisation_id: str) -> Organisation:
+        return next(organisation for organisation in self.organisations if organisation.id == organisation_id)
+
+
+def build_programme(data: dict) -> Programme:
+    """Turn checked data into objects; the loader has already refused anything this would trip on."""
+    sources = {item["id"]: _source(item) for item in data["sources"]}
+
+    def ref(item: dict) -> Ref:
+        return Ref(sources[item["ref"]["source"]], item["ref"].get("quote"))
+
+    organisations = {
+        item["id"]: Organisation(item["id"], Text.from_data(item["name"]), item.get("short_name"), item.get("website"), ref(item))
+        for item in data["organisations"]
+    }
+    people = {
+        item["id"]: Person(item["id"], item.get("honorific"), item["name"], Text.from_data(item["position"]),
+                           organisations[item["organisation"]], ref(item))
+        for item in data["people"]
+    }
+
+    def fact(item: dict | None) -> Fact | None:
+        return Fact(Text.from_data(item["text"]), ref(item)) if item else None
+
+    def figure(item: dict | None) -> Figure | None:
+        if not item:
+            return None
+        return Figure(item.get("id"), item["value"], item["qualifier"], Text.from_data(item["label"]), ref(item))
+
+    def placement(item: dict | None) -> Placement | None:
+        if not item:
+            return None
+        purpose = Text.from_data(item["purpose"]) if "purpose" in item else None
+        return Placement(item["months"], Text.from_data(item["what"]), Text.from_data(item["at"]), purpose, ref(item))
+
+    def text(value: object) -> Text | None:
+        return Text.from_data(value) if value is not None else None
+
+    roles = tuple(Role(item["id"], Text.from_data(item["name"]), item["track"], ref(item)) for item in data["roles"])
+    tracks = tuple(
+        Track(
+            id=item["id"], name=Text.from_data(item["name"]), ref=ref(item),
+            convenor=Convenor(organisations[item["convenor"]["organisation"]], Text.from_data(item["convenor"]["role"]),
+                              ref(item["convenor"])) if "convenor" in item else None,
+            positions=figure(item.get("positions")), for_whom=fact(item.get("for_whom")),
+            training=fact(item.get("training")), traineeship=placement(item.get("traineeship")),
+            roles=tuple(role for role in roles if role.track_id == item["id"]),
+            roles_note=text(item.get("roles_note")),
+        )
+        for item in data["tracks"]
+    )
+    criteria = tuple(
+        Criterion(
+            id=item["id"],
+            statement=Text.from_data(item["statement"]).format(**criterion_parameters(item)),
+            accepted=tuple(item.get("accepted", ())), fewer_than_months=item.get("fewer_than_months"), ref=ref(item),
+        )
+        for item in data["eligibility"]["criteria"]
+    )
+    cohorts = tuple(_cohort(item, ref) for item in data["cohorts"])
+    tlt = data["tlt"]
+    celebrated = tlt.get("celebrated_by")
+    programme = data["programme"]
+    return Programme(
+        name=programme["name"],
+        website=Link(programme["website"]["url"], ref(programme["website"])),
+        funder=Funder(organisations[programme["created_and_funded_by"]["organisation"]], ref(programme["created_and_funded_by"])),
+        goal=fact(programme["goal"]),
+        figures=tuple(figure(item) for item in programme["figures"]),
+        quote=Quote(people[programme["quote"]["by"]], Text.from_data(programme["quote"]["text"]), ref(programme["quote"])),
+        tracks=tracks,
+        roles=roles,
+        eligibility=Eligibility(text(data["eligibility"].get("scope_note")), criteria),
+        cohorts=cohorts,
+        current_cohort=next(cohort for cohort in cohorts if cohort.id == data["current_cohort"]),
+        tlt=Tlt(
+            name=Text.from_data(tlt["name"]), short_name=tlt["short_name"], run_by=organisations[tlt["run_by"]],
+            part_of=PartOf(organisations[tlt["part_of"]["organisation"]], Text.from_data(tlt["part_of"]["as"]), ref(tlt["part_of"])),
+            internship=placement(tlt["internship"]), r_and_d_role=placement(tlt["r_and_d_role"]),
+            partner_companies=PartnerCompanies(tlt["partner_companies"]["complete_list"], tuple(tlt["partner_companies"]["names"]),
+                                               ref(tlt["partner_companies"])),
+            cohorts=tuple(
+                TltCohort(Text.from_data(item["name"]), item["graduates"],
+                          PartialDate.parse(item["announced"]) if "announced" in item else None,
+                          fact(item.get("next_step")), ref(item))
+                for item in tlt["cohorts"]
+            ),
+            celebrated_by=Celebration(tuple(people[person] for person in celebrated["people"]), ref(celebrated)) if celebrated else None,
+            statement=fact(tlt.get("statement")),
+        ),
+        media_contact=MediaContact(data["contact"]["media_enquiries"]["email"],
+                                   organisations[data["contact"]["media_enquiries"]["organisation"]],
+                                   ref(data["contact"]["media_enquiries"])),
+        questions=tuple(_question(item) for item in data["self_check"]["questions"]),
+        language=data["site"]["language"],
+        titles=Titles(**{key: Text.from_data(value) for key, value in data["site"]["titles"].items()}),
+        sources=tuple(sources.values()),
+        organisations=tuple(organisations.values()),
+        people=tuple(people.values()),
+    )
+
+
+def criterion_parameters(item: dict) -> dict[str, object]:
+    """The numbers a criterion's statement may name as `{placeholder}`."""
+    return {key: item[key] for key in ("fewer_than_months",) if key in item}
+
+
+
+def _source(item: dict) -> Source:
+    return Source(
+        id=item["id"], title=Text.from_data(item["title"]), publisher_id=item["publisher"],
+        kind=Text.from_data(item["kind"]) if "kind" in item else None, date=PartialDate.parse(item["date"]),
+        document=item.get("document"), url=item.get("url"),
+    )
+
+
+def _cohort(item: dict, ref) -> Cohort:
+    events = tuple(
+        Event(
+            id=event["id"], label=Text.from_data(event["event"]), date=PartialDate.parse(event["date"]),
+            no_later_than=event.get("date_accuracy") == "no_later_than",
+            note=Text.from_data(event["note"]) if "note" in event else None, ref=ref(event),
+        )
+        for event in item["timeline"]
+    )
+    by_id = {event.id: event for event in events}
+    window = item["application_window"]
+    return Cohort(item["id"], Text.from_data(item["name"]), events, Window(by_id[window["opens"]], by_id[window["closes"]]))
+
+
+def _question(item: dict) -> Question:
+    return Question(
+        key=item["key"], kind=item["kind"], prompt=Text.from_data(item["prompt"]),
+        hint=Text.from_data(item["hint"]) if "hint" in item else None,
+        options=tuple(Option(option["value"], Text.from_data(option["label"])) for option in item.get("options", ())),
+    )

@@ -1,0 +1,64 @@
+"""Which pages the site has, what each is called and what data its template gets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+
+from .model import Programme, Role, Text, Track
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated page: where it lives, its template, its title, and the data the template reads."""
+
+    src_uri: str
+    template: str
+    title: Text
+    context: dict = field(default_factory=dict, compare=False)
+
+
+def track_uri(track: Track) -> str:
+    return f"tracks/{track.id}/index.md"
+
+
+def role_uri(role: Role) -> str:
+    return f"roles/{role.id}.md"
+
+
+HOME, ELIGIBILITY, SELF_CHECK, TIMELINE, TLT, CONTACT = (
+    "index.md", "eligibility.md", "self-check.md", "timeline.md", "tlt.md", "contact.md",
+)
+PAGES = {"home": HOME, "eligibility": ELIGIBILITY, "self_check": SELF_CHECK, "timeline": TIMELINE, "tlt": TLT, "contact": CONTACT}
+
+
+def plan_pages(programme: Programme) -> list[PageSpec]:
+    """Every generated page, in navigation order."""
+    titles = programme.titles
+    pages = [PageSpec(HOME, "home.html", Text.from_data(programme.name))]
+    for track in programme.tracks:
+        pages.append(PageSpec(track_uri(track), "track.html", track.name, {"track": track}))
+        pages += [PageSpec(role_uri(role), "role.html", role.name, {"role": role, "track": track}) for role in track.roles]
+    pages += [
+        PageSpec(ELIGIBILITY, "eligibility.html", titles.eligibility),
+        PageSpec(SELF_CHECK, "self_check.html", titles.self_check),
+        PageSpec(TIMELINE, "timeline.html", titles.timeline),
+        PageSpec(TLT, "tlt.html", programme.tlt.name),
+        PageSpec(CONTACT, "contact.html", titles.contact),
+    ]
+    return pages
+
+
+def plan_nav(programme: Programme, language: str) -> list:
+    """MkDocs `nav` entries for the generated pages. MkDocs renders titles as HTML, so they are escaped here."""
+
+    def title(text: Text) -> str:
+        return escape(text.in_language(language))
+
+    tracks = []
+    for track in programme.tracks:
+        if track.roles:
+            tracks.append({title(track.name): [track_uri(track), *map(role_uri, track.roles)]})
+        else:
+            tracks.append(track_uri(track))
+    return [HOME, {title(programme.titles.tracks): tracks}, ELIGIBILITY, SELF_CHECK, TIMELINE, TLT, CONTACT]

@@ -1,0 +1,110 @@
+"""Render page templates: autoescaped Jinja, with the programme's text in the site's language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .model import PartialDate, Programme, Text
+from .pages import PAGES, PageSpec, role_uri, track_uri
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+class PageRenderer:
+    """Renders generated pages from `templates/`; every value is escaped unless a template says otherwise."""
+
+    def __init__(self, programme: Programme, extra_context: dict | None = None) -> None:
+        self._programme = programme
+        self._environment = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            finalize=self._finalize,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self._environment.filters["date"] = format_date
+        self._environment.filters["capitalize_first"] = capitalize_first
+        self._environment.globals.update(track_uri=track_uri, role_uri=role_uri, pages=PAGES)
+        self._extra_context = extra_context or {}
+
+    @property
+    def language(self) -> str:
+        return self._programme.language
+
+    def render(self, spec: PageSpec, href: Callable[[str], str]) -> str:
+        """The page's HTML; `href` turns a page's source path into a link relative to this page."""
+        template = self._environment.get_template(spec.template)
+        return template.render(
+            programme=self._programme, title=spec.title, href=href, **self._extra_context, **spec.context,
+        )
+
+    def _text(self, value: Text | str) -> str:
+        return value.in_language(self.language) if isinstance(value, Text) else value
+
+    def _finalize(self, value: object) -> object:
+        if isinstance(value, Text):
+            return self._text(value)
+        if isinstance(value, PartialDate):
+            return format_date(value)
+        return value
+
+
+def capitalize_first(text: str) -> Markup:
+    """Upper-case the first letter only (Jinja's `capitalize` lower-cases the rest)."""
+    return text[:1].upper() + text[1:]
+
+
+def format_date(date: PartialDate) -> str:
+    """A date as people write it, to its precision: '3 January 2021', 'February 2021', '2021'."""
+    if date.month is None:
+        return str(date.year)
+    month = f"{MONTHS[date.month - 1]} {date.year}"
+    return f"{date.day} {month}" if date.day else month
+
+
+def table_of_contents(html: str) -> list[dict]:
+    """MkDocs TOC tokens for the h2 and h3 headings of rendered HTML that have an id and no `data-toc-exclude`."""
+    collector = _HeadingCollector()
+    collector.feed(html)
+    return collector.tokens
+
+
+class _HeadingCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.tokens: list[dict] = []
+        self._current: dict | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        identifier = attributes.get("id")
+        if tag in ("h2", "h3") and identifier and "data-toc-exclude" not in attributes:
+            self._current = {"level": int(tag[1]), "id": identifier, "name": "", "children": []}
+
+    def handle_data(self, data: str) -> None:
+        if self._current is not None:
+            self._current["name"] += data
+
+    def handle_entityref(self, name: str) -> None:
+        self.handle_data(f"&{name};")  # names stay HTML, as MkDocs expects of TOC titles
+
+    def handle_charref(self, name: str) -> None:
+        self.handle_data(f"&#{name};")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._current is None or tag != f"h{self._current['level']}":
+            return
+        token, self._current = self._current, None
+        token["name"] = token["name"].strip()
+        if token["level"] == 3 and self.tokens:
+            self.tokens[-1]["children"].append(token)
+        else:
+            self.tokens.append(token)
