@@ -1,0 +1,157 @@
+"""Validate a person's answers against the questions in the rules data, collecting every error.
+
+A missing answer or JSON null is unanswered; anything else must be a valid answer of the
+question's kind. The messages themselves live in selfcheck.wording.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from selfcheck import wording
+from selfcheck.rules import Option, Question
+
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_JOB_KEYS = ("start", "end")
+
+
+@dataclass(frozen=True)
+class Job:
+    """A full-time job; end is None while it goes on."""
+
+    start: date
+    end: date | None
+
+
+@dataclass(frozen=True)
+class Answers:
+    """Valid answers; None means unanswered. An empty full_time_jobs means never worked full time."""
+
+    application_date: date
+    qualification: str | None = None
+    hk_resident: bool | None = None
+    employed_now: bool | None = None
+    full_time_jobs: tuple[Job, ...] | None = None
+
+
+@dataclass(frozen=True)
+class AnswerError:
+    """What is wrong with one answer; field is a path such as full_time_jobs[1].end, "" for the whole."""
+
+    field: str
+    message: str
+
+
+class InvalidAnswers(ValueError):
+    """The answers cannot be checked; errors lists every problem found."""
+
+    def __init__(self, errors: list[AnswerError]) -> None:
+        super().__init__(f"{len(errors)} invalid answer(s)")
+        self.errors = errors
+
+
+def read_answers(raw: object, questions: tuple[Question, ...]) -> Answers:
+    """The valid answers in raw, or raise InvalidAnswers listing every problem."""
+    if not isinstance(raw, dict):
+        raise InvalidAnswers([AnswerError("", wording.answers_not_an_object(raw))])
+    errors: list[AnswerError] = []
+    values = {}
+    for question in questions:
+        value = raw.get(question.key)
+        if value is None or (question.kind == "date" and value == ""):
+            if question.key == "application_date":
+                errors.append(AnswerError(question.key, wording.application_date_missing()))
+            continue
+        values[question.key] = _read_answer(value, question, errors)
+    if values.get("application_date") and values.get("full_time_jobs"):
+        _check_jobs_against_application(values, errors)
+    known_keys = [question.key for question in questions]
+    for key in raw:
+        if key not in known_keys:
+            errors.append(AnswerError(str(key), wording.unknown_answer(key, known_keys)))
+    if errors:
+        raise InvalidAnswers(errors)
+    return Answers(**values)
+
+
+def _read_answer(value: object, question: Question, errors: list[AnswerError]) -> object:
+    if question.kind == "date":
+        return _read_date(value, question.key, errors)
+    if question.kind == "choice":
+        return _read_choice(value, question.options, question.key, errors)
+    if question.kind == "yes_no":
+        return _read_yes_no(value, question.key, errors)
+    return _read_jobs(value, question.key, errors)
+
+
+def _read_date(value: object, field: str, errors: list[AnswerError]) -> date | None:
+    match = _ISO_DATE.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        errors.append(AnswerError(field, wording.not_a_date(value)))
+        return None
+    try:
+        return date(*(int(part) for part in match.groups()))
+    except ValueError:
+        errors.append(AnswerError(field, wording.no_such_date(value)))
+        return None
+
+
+def _read_choice(value: object, options: tuple[Option, ...], field: str, errors: list[AnswerError]) -> str | None:
+    values = [option.value for option in options]
+    if not isinstance(value, str) or value not in values:
+        errors.append(AnswerError(field, wording.not_an_option(value, values)))
+        return None
+    return value
+
+
+def _read_yes_no(value: object, field: str, errors: list[AnswerError]) -> bool | None:
+    if not isinstance(value, bool):
+        errors.append(AnswerError(field, wording.not_yes_or_no(value)))
+        return None
+    return value
+
+
+def _read_jobs(value: object, field: str, errors: list[AnswerError]) -> tuple[Job | None, ...] | None:
+    """The jobs, with None in place of each invalid one (which has its errors listed)."""
+    if not isinstance(value, list):
+        errors.append(AnswerError(field, wording.jobs_not_a_list(value)))
+        return None
+    return tuple(_read_job(item, f"{field}[{index}]", errors) for index, item in enumerate(value))
+
+
+def _read_job(raw: object, field: str, errors: list[AnswerError]) -> Job | None:
+    """A job {start, end?}; an empty or null end means the job goes on."""
+    if not isinstance(raw, dict):
+        errors.append(AnswerError(field, wording.job_not_an_object(raw)))
+        return None
+    errors_before = len(errors)
+    start = end = None
+    if raw.get("start") in (None, ""):
+        errors.append(AnswerError(f"{field}.start", wording.job_start_missing()))
+    else:
+        start = _read_date(raw["start"], f"{field}.start", errors)
+    if raw.get("end") not in (None, ""):
+        end = _read_date(raw["end"], f"{field}.end", errors)
+    if start and end and end < start:
+        errors.append(AnswerError(f"{field}.end", wording.job_ends_before_it_starts(start, end)))
+    for key in raw:
+        if key not in _JOB_KEYS:
+            errors.append(AnswerError(f"{field}.{key}", wording.unknown_job_detail(key, _JOB_KEYS)))
+    return Job(start, end) if len(errors) == errors_before else None
+
+
+def _check_jobs_against_application(values: dict, errors: list[AnswerError]) -> None:
+    """Each job starts by the application date, and ends before it unless the person will be employed then."""
+    application_date = values["application_date"]
+    not_employed_then = values.get("employed_now") is False
+    for index, job in enumerate(values["full_time_jobs"]):
+        if job is None:
+            continue
+        if job.start > application_date:
+            message = wording.job_starts_after_application(job.start, application_date)
+            errors.append(AnswerError(f"full_time_jobs[{index}].start", message))
+        elif not_employed_then and (job.end is None or job.end >= application_date):
+            message = wording.job_covers_application_while_not_employed(job.end, application_date)
+            errors.append(AnswerError(f"full_time_jobs[{index}].end", message))

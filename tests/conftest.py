@@ -1,0 +1,50 @@
+"""Shared fixtures: the programme loaded from data/programme.yaml, its self-check rules, and the golden cases.
+
+A golden case is a mapping in tests/cases/*.yaml with a sentence `name`, the `answers`, and either
+`outcome` + `criteria` + `window` or `errors` (the fields expected to be named, in order). Any
+test that takes a `golden_case` argument runs once per case.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from programme import load_programme, selfcheck_rules
+from programme.yamlsource import parse_yaml
+
+CASES_DIR = Path(__file__).parent / "cases"
+
+
+def read_golden_cases() -> list[dict]:
+    """Every golden case, file by file in name order; fails loudly on YAML problems."""
+    cases = []
+    for path in sorted(CASES_DIR.glob("*.yaml")):
+        parsed = parse_yaml(path.read_text(encoding="utf-8"), str(path))
+        if parsed.errors:
+            raise ValueError("\n".join(map(str, parsed.errors)))
+        cases += [{**case, "file": path.name} for case in parsed.value]
+    return cases
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "golden_case" in metafunc.fixturenames:
+        cases = read_golden_cases()
+        metafunc.parametrize("golden_case", cases, ids=[case["name"] for case in cases])
+
+
+@pytest.fixture(scope="session")
+def programme():
+    return load_programme()
+
+
+@pytest.fixture(scope="session")
+def rules(programme) -> dict:
+    """The self-check rules exactly as the site hands them to the engine."""
+    return selfcheck_rules(programme)
+
+
+@pytest.fixture(scope="session")
+def golden_cases() -> list[dict]:
+    return read_golden_cases()

@@ -1,0 +1,37 @@
+"""The golden eligibility cases in tests/cases/*.yaml, under CPython."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import selfcheck
+
+OUTCOME_KEYS = {"name", "file", "answers", "outcome", "criteria", "window"}
+ERROR_KEYS = {"name", "file", "answers", "errors"}
+
+
+def test_golden_case(golden_case, rules):
+    result = selfcheck.evaluate(golden_case["answers"], rules)
+    if "errors" in golden_case:
+        assert [error["field"] for error in result.get("errors", [])] == golden_case["errors"], result
+        return
+    assert "errors" not in result, result["errors"]
+    assert result["outcome"] == golden_case["outcome"]
+    assert {criterion["id"]: criterion["status"] for criterion in result["criteria"]} == golden_case["criteria"]
+    assert result["window"]["status"] == golden_case["window"]
+
+
+def test_every_golden_case_is_well_formed_and_named_once(golden_cases):
+    assert len(golden_cases) >= 40
+    for case in golden_cases:
+        assert set(case) in (OUTCOME_KEYS, ERROR_KEYS), case["name"]
+        assert case["name"].endswith("."), f"name a case with a sentence: {case['name']!r}"
+    repeated = [name for name, count in Counter(case["name"] for case in golden_cases).items() if count > 1]
+    assert not repeated
+
+
+def test_golden_cases_list_criteria_in_the_order_of_the_rules(golden_cases, rules):
+    order = [criterion["id"] for criterion in rules["criteria"]]
+    for case in golden_cases:
+        if "criteria" in case:
+            assert list(case["criteria"]) == order, case["name"]
