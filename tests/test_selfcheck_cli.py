@@ -1,0 +1,118 @@
+"""python -m selfcheck: exit codes 0 / 2 / 1, stdin or a file, --text and --data, and never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ELIGIBLE = {"application_date": "2020-12-20", "qualification": "degree", "hk_resident": True, "employed_now": False, "full_time_jobs": []}
+
+
+def run_selfcheck(*arguments: str, stdin: str = "", cwd: Path) -> subprocess.CompletedProcess:
+    """Run the command from `cwd` (not the project), as someone might."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    completed = subprocess.run(
+        [sys.executable, "-m", "selfcheck", *arguments],
+        input=stdin, capture_output=True, text=True, cwd=cwd, env=environment, timeout=60,
+    )
+    assert "Traceback" not in completed.stderr, completed.stderr
+    return completed
+
+
+@pytest.fixture
+def answers_file(tmp_path: Path) -> Path:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(ELIGIBLE), encoding="utf-8")
+    return path
+
+
+def test_valid_answers_on_stdin_print_the_result_and_exit_0(tmp_path):
+    completed = run_selfcheck(stdin=json.dumps(ELIGIBLE), cwd=tmp_path)
+    assert completed.returncode == 0
+    result = json.loads(completed.stdout)
+    assert (result["outcome"], result["window"]["status"]) == ("eligible", "open")
+
+
+def test_answers_from_a_file_give_the_same_result_as_from_stdin(tmp_path, answers_file):
+    from_file = run_selfcheck(str(answers_file), cwd=tmp_path)
+    from_stdin = run_selfcheck(stdin=answers_file.read_text(encoding="utf-8"), cwd=tmp_path)
+    assert from_file.returncode == 0
+    assert json.loads(from_file.stdout) == json.loads(from_stdin.stdout)
+
+
+def test_invalid_answers_print_every_error_and_exit_2(tmp_path):
+    completed = run_selfcheck(stdin=json.dumps({"hk_resident": "yes"}), cwd=tmp_path)
+    assert completed.returncode == 2
+    assert [error["field"] for error in json.loads(completed.stdout)["errors"]] == ["application_date", "hk_resident"]
+
+
+@pytest.mark.parametrize("stdin", ["{not json", ""])
+def test_answers_that_are_not_json_exit_2_with_an_error_for_the_whole(tmp_path, stdin):
+    completed = run_selfcheck(stdin=stdin, cwd=tmp_path)
+    assert completed.returncode == 2
+    assert [error["field"] for error in json.loads(completed.stdout)["errors"]] == [""]
+
+
+def test_an_answers_file_that_is_not_utf8_exits_2(tmp_path):
+    path = tmp_path / "answers.json"
+    path.write_bytes(b'{"application_date": "\xff"}')
+    completed = run_selfcheck(str(path), cwd=tmp_path)
+    assert completed.returncode == 2
+    [error] = json.loads(completed.stdout)["errors"]
+    assert error["field"] == ""
+    assert error["message"].startswith(f"Cannot read the answers from {path}: ")
+
+
+def test_an_answers_file_that_cannot_be_read_exits_2(tmp_path):
+    completed = run_selfcheck(str(tmp_path / "missing.json"), cwd=tmp_path)
+    assert completed.returncode == 2
+    [error] = json.loads(completed.stdout)["errors"]
+    assert error == {"field": "", "message": f"Cannot read the answers from {tmp_path / 'missing.json'}: No such file or directory."}
+
+
+def test_text_prints_the_result_for_people(tmp_path, answers_file):
+    completed = run_selfcheck(str(answers_file), "--text", cwd=tmp_path)
+    assert completed.returncode == 0
+    lines = completed.stdout.splitlines()
+    assert lines[0] == "Eligible: you meet every criterion."
+    assert "✓ Met: Hong Kong resident status." in lines
+    assert "Applications (First cohort): open" in lines
+
+
+def test_text_prints_invalid_answers_a_field_a_line(tmp_path):
+    completed = run_selfcheck("--text", stdin=json.dumps({**ELIGIBLE, "employed_now": "no"}), cwd=tmp_path)
+    assert completed.returncode == 2
+    assert completed.stdout.splitlines()[1] == '  employed_now: Answer true or false; found the text "no".'
+
+
+def test_data_points_at_another_programme_file(tmp_path, answers_file):
+    changed = (ROOT / "data" / "programme.yaml").read_text(encoding="utf-8").replace("fewer_than_months: 3", "fewer_than_months: 1")
+    data = tmp_path / "programme.yaml"
+    data.write_text(changed, encoding="utf-8")
+    answers = {**ELIGIBLE, "employed_now": True, "full_time_jobs": [{"start": "2020-11-01"}]}
+    completed = run_selfcheck("--data", str(data), stdin=json.dumps(answers), cwd=tmp_path)
+    assert completed.returncode == 0, completed.stderr
+    statuses = {criterion["id"]: criterion["status"] for criterion in json.loads(completed.stdout)["criteria"]}
+    assert statuses["short_experience"] == "not_met"  # 1 month 20 days is not fewer than 1 month
+
+
+def test_broken_programme_data_exits_1_with_the_loader_message(tmp_path):
+    data = tmp_path / "programme.yaml"
+    data.write_text("sources: [\n", encoding="utf-8")
+    completed = run_selfcheck("--data", str(data), stdin=json.dumps(ELIGIBLE), cwd=tmp_path)
+    assert completed.returncode == 1
+    assert completed.stdout == ""
+    assert "problem in the programme data" in completed.stderr
+    assert "programme.yaml:" in completed.stderr
+
+
+def test_missing_programme_data_exits_1(tmp_path):
+    completed = run_selfcheck("--data", str(tmp_path / "nowhere.yaml"), stdin=json.dumps(ELIGIBLE), cwd=tmp_path)
+    assert completed.returncode == 1
+    assert "cannot read the data file" in completed.stderr
