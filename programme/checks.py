@@ -6,13 +6,12 @@ reported it), so that one pass reports every problem.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterator
 
-from .errors import Path
+from .errors import Path, Problem
 from .model import PartialDate, criterion_parameters
-
-Problem = tuple[Path, str]
 
 # The answer each criterion reads, and the kind of question that asks for it.
 QUESTION_FOR_CRITERION = {
@@ -22,6 +21,7 @@ QUESTION_FOR_CRITERION = {
     "short_experience": ("full_time_jobs", "periods"),
 }
 APPLICATION_DATE = ("application_date", "date")
+_DATE_SHAPE = re.compile(r"[0-9]{4}(-[0-9]{2}){0,2}")
 CRITERION_PARAMETERS = {"accepted": "qualification", "fewer_than_months": "short_experience"}
 
 
@@ -78,7 +78,7 @@ def _duplicates(container: object, key: str, base: Path, field: str) -> Iterator
         if not isinstance(value, str):
             continue
         if value in seen:
-            yield (*path, field), f"duplicate {field} {value!r}; {key}[{seen[value]}] already uses it"
+            yield Problem((*path, field), f"duplicate {field} {value!r}; {key}[{seen[value]}] already uses it")
         else:
             seen[value] = path[-1]
 
@@ -91,7 +91,7 @@ def _dangling_references(data: dict) -> Iterator[Problem]:
     for path, kind in _reference_paths(data):
         value = _at(data, path)
         if isinstance(value, str) and value not in known[kind]:
-            yield path, f"unknown {kind} {value!r}; known {kind}s: {', '.join(known[kind]) or '(none)'}"
+            yield Problem(path, f"unknown {kind} {value!r}; known {kind}s: {', '.join(known[kind]) or '(none)'}")
 
 
 def _reference_paths(data: dict) -> Iterator[tuple[Path, str]]:
@@ -126,12 +126,12 @@ def _ref_source_paths(value: object, path: Path) -> Iterator[Path]:
 def _impossible_dates(data: dict, date_paths: list[Path]) -> Iterator[Problem]:
     for path in date_paths:
         value = _at(data, path)
-        if not isinstance(value, str):
-            continue
+        if not (isinstance(value, str) and _DATE_SHAPE.fullmatch(value)):
+            continue  # the schema has reported it
         try:
             PartialDate.parse(value)
         except ValueError as exc:
-            yield path, f"impossible date {value!r}: {exc}"
+            yield Problem(path, f"impossible date {value!r}: {exc}")
 
 
 def _parsed_date(value: object) -> PartialDate | None:
@@ -149,10 +149,10 @@ def _timeline_order(data: dict) -> Iterator[Problem]:
             if date is None:
                 continue
             if previous and date.first_day < previous[1].first_day:
-                yield (*path, "date"), (
+                yield Problem((*path, "date"), (
                     f"timeline out of order: {date.iso} comes after {previous[1].iso} "
                     f"({previous[0]!r}); list events in date order"
-                )
+                ))
             previous = (event.get("id"), date)
 
 
@@ -169,16 +169,16 @@ def _application_windows(data: dict) -> Iterator[Problem]:
             if not isinstance(event_id, str):
                 continue
             if event_id not in events:
-                yield path, f"unknown timeline event {event_id!r}; events of this cohort: {', '.join(map(str, events))}"
+                yield Problem(path, f"unknown timeline event {event_id!r}; events of this cohort: {', '.join(map(str, events))}")
                 continue
             date = _parsed_date(events[event_id].get("date"))
             if date and date.precision != "day":
-                yield path, f"the application window needs a day, but {event_id!r} is dated only to the {date.precision} ({date.iso})"
+                yield Problem(path, f"the application window needs a day, but {event_id!r} is dated only to the {date.precision} ({date.iso})")
             dates[end] = date
         if dates.get("opens") and dates.get("closes") and dates["opens"].first_day > dates["closes"].first_day:
-            yield (*cohort_path, "application_window"), (
+            yield Problem((*cohort_path, "application_window"), (
                 f"the window closes ({dates['closes'].iso}) before it opens ({dates['opens'].iso})"
-            )
+            ))
 
 
 def _criteria(data: dict) -> Iterator[Problem]:
@@ -188,19 +188,19 @@ def _criteria(data: dict) -> Iterator[Problem]:
         return
     present = {item.get("id") for _, item in criteria}
     for missing in [criterion for criterion in QUESTION_FOR_CRITERION if criterion not in present]:
-        yield ("eligibility", "criteria"), f"missing criterion {missing!r}; the self-check needs all of {', '.join(QUESTION_FOR_CRITERION)}"
+        yield Problem(("eligibility", "criteria"), f"missing criterion {missing!r}; the self-check needs all of {', '.join(QUESTION_FOR_CRITERION)}")
     options = _qualification_options(data)
     for path, item in criteria:
         for parameter, owner in CRITERION_PARAMETERS.items():
             if item.get("id") == owner and parameter not in item:
-                yield path, f"missing required key {parameter!r} for criterion {owner!r}"
+                yield Problem(path, f"missing required key {parameter!r} for criterion {owner!r}")
             elif item.get("id") != owner and parameter in item:
-                yield (*path, parameter), f"{parameter!r} belongs only to criterion {owner!r}"
+                yield Problem((*path, parameter), f"{parameter!r} belongs only to criterion {owner!r}", at_key=True)
         accepted = item.get("accepted")
         if isinstance(accepted, list) and options is not None:
             for index, value in enumerate(accepted):
                 if isinstance(value, str) and value not in options:
-                    yield (*path, "accepted", index), f"unknown qualification option {value!r}; options: {', '.join(options)}"
+                    yield Problem((*path, "accepted", index), f"unknown qualification option {value!r}; options: {', '.join(options)}")
         yield from _statement_placeholders(path, item)
 
 
@@ -212,12 +212,12 @@ def _statement_placeholders(path: Path, item: dict) -> Iterator[Problem]:
         try:
             names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
         except ValueError as exc:
-            yield (*path, "statement"), f"broken placeholder in {text!r}: {exc}; write {{name}} with both braces"
+            yield Problem((*path, "statement"), f"broken placeholder in {text!r}: {exc}; write {{name}} with both braces")
             continue
         for name in names:
             if name not in parameters:
                 allowed = ", ".join(f"{{{key}}}" for key in parameters) or "none"
-                yield (*path, "statement"), f"unknown placeholder {{{name}}}; this criterion can use: {allowed}"
+                yield Problem((*path, "statement"), f"unknown placeholder {{{name}}}; this criterion can use: {allowed}")
 
 
 def _qualification_options(data: dict) -> list[str] | None:
@@ -235,13 +235,13 @@ def _questions(data: dict) -> Iterator[Problem]:
     kinds = {item.get("key"): item.get("kind") for _, item in questions}
     for key, kind in [APPLICATION_DATE, *QUESTION_FOR_CRITERION.values()]:
         if key not in kinds:
-            yield ("self_check", "questions"), f"missing question {key!r} (a {kind} question); the self-check asks it"
+            yield Problem(("self_check", "questions"), f"missing question {key!r} (a {kind} question); the self-check asks it")
     for path, item in questions:
         key, kind = item.get("key"), item.get("kind")
         expected = dict([APPLICATION_DATE, *QUESTION_FOR_CRITERION.values()]).get(key)
         if expected and isinstance(kind, str) and kind != expected:
-            yield (*path, "kind"), f"question {key!r} must be a {expected} question, found {kind!r}"
+            yield Problem((*path, "kind"), f"question {key!r} must be a {expected} question, found {kind!r}")
         if kind == "choice" and "options" not in item:
-            yield path, "missing required key 'options' for a choice question"
+            yield Problem(path, "missing required key 'options' for a choice question")
         elif kind != "choice" and "options" in item:
-            yield (*path, "options"), f"only a choice question has options; this is a {kind} question"
+            yield Problem((*path, "options"), f"only a choice question has options; this is a {kind} question", at_key=True)

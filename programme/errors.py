@@ -36,6 +36,15 @@ def describe_value(value: object) -> str:
 
 
 @dataclass(frozen=True)
+class Problem:
+    """A problem at a key path, before it is given a line and column."""
+
+    path: Path
+    message: str
+    at_key: bool = False  # point at the key rather than its value, as for a key that should not be there
+
+
+@dataclass(frozen=True)
 class DataError:
     """One problem in the data file, at a line and column (both 1-based; 0 when the whole file is at fault)."""
 
@@ -55,7 +64,7 @@ class ProgrammeDataError(Exception):
     """The data file has problems; `str()` lists every one, a line each."""
 
     def __init__(self, errors: list[DataError]) -> None:
-        self.errors = sorted(errors, key=lambda e: (e.file, e.line, e.column, e.message))
+        self.errors = errors
         count = len(self.errors)
         heading = f"{count} problem{'s' if count != 1 else ''} in the programme data:"
         super().__init__("\n".join([heading, *map(str, self.errors)]))

@@ -39,13 +39,14 @@ def read_checked_data(path: str | os.PathLike = DATA_PATH) -> tuple[object, list
         return None, parsed.errors
     validator = _validator()
     errors = list(parsed.errors)
-    for problem in validator.errors(parsed.value):
+    problems = validator.errors(parsed.value)
+    problems += semantic_problems(parsed.value, validator.paths_of("date"))
+    for problem in problems:
+        if any(problem.path[: len(refused)] == refused for refused in parsed.refused_paths):
+            continue
         line, column = parsed.positions.of_key(problem.path) if problem.at_key else parsed.positions.of_value(problem.path)
         errors.append(DataError(line, column, problem.path, problem.message, shown))
-    for path_in_data, message in semantic_problems(parsed.value, validator.paths_of("date")):
-        line, column = parsed.positions.of_value(path_in_data)
-        errors.append(DataError(line, column, path_in_data, message, shown))
-    return parsed.value, errors
+    return parsed.value, sorted(errors, key=lambda error: (error.line, error.column, error.message))
 
 
 def display_path(path: str | os.PathLike) -> str:

@@ -19,7 +19,9 @@ class PageSpec:
 
 
 def track_uri(track: Track) -> str:
-    return f"tracks/{track.id}/index.md"
+    """`tracks/<id>/`. A track with roles is the index page of its own navigation section; Material takes any
+    index.md as its section's index page, so a track without roles must not be one."""
+    return f"tracks/{track.id}/index.md" if track.roles else f"tracks/{track.id}.md"
 
 
 def role_uri(role: Role) -> str:

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from .errors import Path, describe_value
+from .errors import Path, Problem, describe_value
 
 SUPPORTED_KEYWORDS = frozenset({
     # annotations, ignored when validating
@@ -26,13 +25,6 @@ _TYPE_NAMES = {
     "string": "a string", "integer": "an integer", "boolean": "a boolean (true or false)",
     "object": "a mapping", "array": "a list",
 }
-
-
-@dataclass(frozen=True)
-class SchemaError:
-    path: Path
-    message: str
-    at_key: bool = False  # point at the key rather than its value (an unknown key)
 
 
 class UnsupportedSchema(Exception):
@@ -62,7 +54,7 @@ class Validator:
         self._root = schema
         self._paths_by_definition: dict[str, list[Path]] = {}
 
-    def errors(self, value: object) -> list[SchemaError]:
+    def errors(self, value: object) -> list[Problem]:
         self._paths_by_definition = {}
         return list(self._validate(value, self._root, ()))
 
@@ -77,66 +69,66 @@ class Validator:
             schema = self._root["$defs"][name]
         return schema
 
-    def _validate(self, value: object, schema: dict, path: Path) -> Iterator[SchemaError]:
+    def _validate(self, value: object, schema: dict, path: Path) -> Iterator[Problem]:
         schema = self._resolve(schema, path)
         if "anyOf" in schema:
             yield from self._validate_any_of(value, schema, path)
             return
         expected_type = schema.get("type")
         if expected_type and not _has_type(value, expected_type):
-            yield SchemaError(path, f"expected {_expected(schema)}, found {describe_value(value)}")
+            yield Problem(path, f"expected {_expected(schema)}, found {describe_value(value)}")
             return
         if "enum" in schema and value not in schema["enum"]:
             allowed = ", ".join(map(str, schema["enum"]))
-            yield SchemaError(path, f"expected one of {allowed}; found {describe_value(value)}")
+            yield Problem(path, f"expected one of {allowed}; found {describe_value(value)}")
             return
         if isinstance(value, str):
             yield from _validate_string(value, schema, path)
         elif isinstance(value, int) and not isinstance(value, bool):
             if "minimum" in schema and value < schema["minimum"]:
-                yield SchemaError(path, f"expected a number of at least {schema['minimum']}, found {value}")
+                yield Problem(path, f"expected a number of at least {schema['minimum']}, found {value}")
         elif isinstance(value, list):
             yield from self._validate_list(value, schema, path)
         elif isinstance(value, dict):
             yield from self._validate_mapping(value, schema, path)
 
-    def _validate_any_of(self, value: object, schema: dict, path: Path) -> Iterator[SchemaError]:
+    def _validate_any_of(self, value: object, schema: dict, path: Path) -> Iterator[Problem]:
         branches = [self._resolve(branch, path) for branch in schema["anyOf"]]
         matching = [branch for branch in branches if _has_type(value, branch.get("type"))]
         if not matching:
-            yield SchemaError(path, f"expected {_expected(schema)}, found {describe_value(value)}")
+            yield Problem(path, f"expected {_expected(schema)}, found {describe_value(value)}")
             return
         attempts = [list(self._validate(value, branch, path)) for branch in matching]
         if not all(attempts):
             return
         yield from min(attempts, key=len)
 
-    def _validate_list(self, value: list, schema: dict, path: Path) -> Iterator[SchemaError]:
+    def _validate_list(self, value: list, schema: dict, path: Path) -> Iterator[Problem]:
         minimum = schema.get("minItems", 0)
         if len(value) < minimum:
-            yield SchemaError(path, f"expected a list of at least {minimum} item{'s' if minimum != 1 else ''}, found {len(value)}")
+            yield Problem(path, f"expected a list of at least {minimum} item{'s' if minimum != 1 else ''}, found {len(value)}")
         if "items" in schema:
             for index, item in enumerate(value):
                 yield from self._validate(item, schema["items"], (*path, index))
 
-    def _validate_mapping(self, value: dict, schema: dict, path: Path) -> Iterator[SchemaError]:
+    def _validate_mapping(self, value: dict, schema: dict, path: Path) -> Iterator[Problem]:
         properties = schema.get("properties", {})
         for key in schema.get("required", []):
             if key not in value:
-                yield SchemaError(path, f"missing required key {key!r}")
+                yield Problem(path, f"missing required key {key!r}")
         for key, item in value.items():
             if key in properties:
                 yield from self._validate(item, properties[key], (*path, key))
             elif schema.get("additionalProperties") is False:
                 allowed = ", ".join(sorted(properties))
-                yield SchemaError((*path, key), f"unknown key {key!r}; allowed keys: {allowed}", at_key=True)
+                yield Problem((*path, key), f"unknown key {key!r}; allowed keys: {allowed}", at_key=True)
 
 
-def _validate_string(value: str, schema: dict, path: Path) -> Iterator[SchemaError]:
+def _validate_string(value: str, schema: dict, path: Path) -> Iterator[Problem]:
     if len(value) < schema.get("minLength", 0):
-        yield SchemaError(path, "expected some text, found an empty string")
+        yield Problem(path, "expected some text, found an empty string")
     elif "pattern" in schema and not re.search(schema["pattern"], value):
-        yield SchemaError(path, f"expected {_expected(schema)}, found {describe_value(value)}")
+        yield Problem(path, f"expected {_expected(schema)}, found {describe_value(value)}")
 
 
 def _has_type(value: object, expected: str | None) -> bool:

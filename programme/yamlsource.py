@@ -18,6 +18,13 @@ _DEFAULT_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org
 _NULL = re.compile(r"^(~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
+_SYNTAX_HINTS = {
+    "<block end>": " (check the indentation of this line against the lines above it)",
+    "block mapping start": " (check the indentation of this line against the lines above it)",
+    "mapping values are not allowed": " (text with a colon in it needs quotes around it)",
+    "'\\t'": " (indent with spaces, not tabs)",
+    "found undefined alias": " (aliases are not allowed; write the value out in full)",
+}
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 
 
@@ -44,6 +51,7 @@ class ParsedYaml:
     value: object
     positions: Positions
     errors: list[DataError]
+    refused_paths: list[Path] = field(default_factory=list)  # values dropped for a tag; nothing more to say of them
 
 
 def parse_yaml(text: str, file: str) -> ParsedYaml:
@@ -60,14 +68,16 @@ def parse_yaml(text: str, file: str) -> ParsedYaml:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "not valid YAML"
-        return ParsedYaml(None, positions, [DataError(line, column, (), f"not valid YAML: {problem}", file)])
+        hint = next((hint for clue, hint in _SYNTAX_HINTS.items() if clue in problem), "")
+        return ParsedYaml(None, positions, [DataError(line, column, (), f"not valid YAML: {problem}{hint}", file)])
     except yaml.YAMLError as exc:
         return ParsedYaml(None, positions, [DataError(1, 1, (), f"not valid YAML: {exc}", file)])
     errors: list[DataError] = []
     value = _convert(node, (), positions, errors, file) if node is not None else None
+    refused_paths = [error.path for error in errors if error.message.startswith("tags are not allowed")]
     for (line, column), message in refused:
         errors.append(DataError(line, column, _path_at(positions, line, column), message, file))
-    return ParsedYaml(value, positions, errors)
+    return ParsedYaml(value, positions, errors, refused_paths)
 
 
 def _path_at(positions: Positions, line: int, column: int) -> Path:

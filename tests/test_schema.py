@@ -1,0 +1,74 @@
+"""The schema file means what the loader enforces, and editors find it from the data file."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from programme.loader import DATA_PATH, SCHEMA_PATH
+from programme.schema import UnsupportedSchema, Validator, check_supported
+from programme.yamlsource import parse_yaml
+
+SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def real_data() -> dict:
+    return parse_yaml(DATA_PATH.read_text(encoding="utf-8"), "programme.yaml").value
+
+
+def test_the_schema_is_valid_json_schema_2020_12():
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+
+
+def test_the_data_file_points_editors_at_the_schema():
+    first_line = DATA_PATH.read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == f"# yaml-language-server: $schema=./{SCHEMA_PATH.name}"
+    assert SCHEMA_PATH.parent == DATA_PATH.parent
+
+
+def test_the_real_data_passes_both_validators():
+    data = real_data()
+    assert Validator(SCHEMA).errors(data) == []
+    assert list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data)) == []
+
+
+MUTATIONS = {
+    "a track without a name": lambda data: data["tracks"][0].pop("name"),
+    "an unknown top-level key": lambda data: data.update(colour="blue"),
+    "a number written as text": lambda data: data["tracks"][0]["positions"].update(value="75"),
+    "a boolean written as no": lambda data: data["tlt"]["partner_companies"].update(complete_list="no"),
+    "text with no English": lambda data: data["tracks"][1].update(name={"zh-Hant": "創意向善"}),
+    "an empty list of tracks": lambda data: data.update(tracks=[]),
+    "an id with capitals": lambda data: data["roles"][0].update(id="Designer"),
+    "a month thirteen": lambda data: data["cohorts"][0]["timeline"][2].update(date="2021-13"),
+    "a negative number of months": lambda data: data["tlt"]["internship"].update(months=-2),
+    "an unknown qualifier": lambda data: data["programme"]["figures"][0].update(qualifier="about"),
+    "a web address without a scheme": lambda data: data["programme"]["website"].update(url="procruitc.hk"),
+}
+
+
+@pytest.mark.parametrize("mutate", MUTATIONS.values(), ids=MUTATIONS.keys())
+def test_both_validators_refuse_the_same_bad_data(mutate):
+    data = real_data()
+    mutate(data)
+    ours = Validator(SCHEMA).errors(data)
+    reference = list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data))
+    assert ours, "the loader's validator accepted bad data"
+    assert reference, "jsonschema accepted data the loader refuses: the schema file does not say what the loader enforces"
+    # jsonschema places an unknown key's error on the mapping that holds it
+    assert {problem.path[:-1] if problem.at_key else problem.path for problem in ours} == {
+        tuple(error.absolute_path) for error in reference
+    }
+
+
+def test_translated_text_is_accepted_without_a_schema_change():
+    data = real_data()
+    data["tracks"][0]["name"] = {"en": "Technology for Good", "zh-Hant": "科技向善"}
+    assert Validator(SCHEMA).errors(data) == []
+
+
+def test_a_keyword_the_loader_does_not_apply_is_refused():
+    with pytest.raises(UnsupportedSchema, match="'oneOf'"):
+        check_supported({"type": "object", "properties": {"x": {"oneOf": [{"type": "string"}]}}})

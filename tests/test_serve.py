@@ -1,0 +1,69 @@
+"""`mkdocs serve` rebuilds when staff edit the data, and survives a broken edit."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from programme.loader import DATA_PATH, PROJECT_ROOT
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(predicate, seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.25)
+    return False
+
+
+@pytest.fixture
+def served(tmp_path):
+    data = tmp_path / "programme.yaml"
+    data.write_text(DATA_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    log = tmp_path / "serve.log"
+    port = free_port()
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=PROJECT_ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PROGRAMME_DATA": str(data)},
+            stdout=output, stderr=subprocess.STDOUT,
+        )
+    try:
+        yield data, f"http://127.0.0.1:{port}/", log
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_editing_the_data_rebuilds_the_served_site(served):
+    data, url, log = served
+    assert wait_for(lambda: "Technology for Good" in fetch(url)), "the site was never served"
+
+    text = data.read_text(encoding="utf-8")
+    data.write_text(text.replace("      value: 75\n", "      value: lots\n"), encoding="utf-8")
+    # MkDocs holds requests while a rebuild fails; the terminal says what is wrong and where
+    assert wait_for(lambda: "tracks[0].positions.value: expected an integer, found string 'lots'" in log.read_text())
+
+    data.write_text(text.replace("name: Technology for Good\n", "name: Technology for Everyone\n"), encoding="utf-8")
+    assert wait_for(lambda: "Technology for Everyone" in fetch(url)), "the edit never reached the served site"
