@@ -10,19 +10,14 @@ import re
 import string
 from collections.abc import Iterator
 
+from selfcheck.rules import ANSWER_KINDS, CRITERION_PARAMETERS
+
 from .errors import Path, Problem
 from .model import PartialDate, criterion_parameters
 
-# The answer each criterion reads, and the kind of question that asks for it.
-QUESTION_FOR_CRITERION = {
-    "qualification": ("qualification", "choice"),
-    "hk_resident": ("hk_resident", "yes_no"),
-    "not_employed": ("employed_now", "yes_no"),
-    "short_experience": ("full_time_jobs", "periods"),
-}
-APPLICATION_DATE = ("application_date", "date")
 _DATE_SHAPE = re.compile(r"[0-9]{4}(-[0-9]{2}){0,2}")
-CRITERION_PARAMETERS = {"accepted": "qualification", "fewer_than_months": "short_experience"}
+# Each criterion parameter, and the one criterion that reads it (the engine says which).
+_PARAMETER_OWNERS = {parameter: criterion for criterion, parameters in CRITERION_PARAMETERS.items() for parameter in parameters}
 
 
 def semantic_problems(data: object, date_paths: list[Path]) -> list[Problem]:
@@ -187,11 +182,11 @@ def _criteria(data: dict) -> Iterator[Problem]:
     if not criteria:
         return
     present = {item.get("id") for _, item in criteria}
-    for missing in [criterion for criterion in QUESTION_FOR_CRITERION if criterion not in present]:
-        yield Problem(("eligibility", "criteria"), f"missing criterion {missing!r}; the self-check needs all of {', '.join(QUESTION_FOR_CRITERION)}")
+    for missing in [criterion for criterion in CRITERION_PARAMETERS if criterion not in present]:
+        yield Problem(("eligibility", "criteria"), f"missing criterion {missing!r}; the self-check needs all of {', '.join(CRITERION_PARAMETERS)}")
     options = _qualification_options(data)
     for path, item in criteria:
-        for parameter, owner in CRITERION_PARAMETERS.items():
+        for parameter, owner in _PARAMETER_OWNERS.items():
             if item.get("id") == owner and parameter not in item:
                 yield Problem(path, f"missing required key {parameter!r} for criterion {owner!r}")
             elif item.get("id") != owner and parameter in item:
@@ -233,12 +228,12 @@ def _questions(data: dict) -> Iterator[Problem]:
     if not isinstance(self_check, dict) or not questions:
         return
     kinds = {item.get("key"): item.get("kind") for _, item in questions}
-    for key, kind in [APPLICATION_DATE, *QUESTION_FOR_CRITERION.values()]:
+    for key, kind in ANSWER_KINDS.items():
         if key not in kinds:
             yield Problem(("self_check", "questions"), f"missing question {key!r} (a {kind} question); the self-check asks it")
     for path, item in questions:
         key, kind = item.get("key"), item.get("kind")
-        expected = dict([APPLICATION_DATE, *QUESTION_FOR_CRITERION.values()]).get(key)
+        expected = ANSWER_KINDS.get(key)
         if expected and isinstance(kind, str) and kind != expected:
             yield Problem((*path, "kind"), f"question {key!r} must be a {expected} question, found {kind!r}")
         if kind == "choice" and "options" not in item:

@@ -6,6 +6,8 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
+from selfcheck.rules import CRITERION_PARAMETERS
+
 DEFAULT_LANGUAGE = "en"
 
 
@@ -419,8 +421,8 @@ def build_programme(data: dict) -> Programme:
 
 
 def criterion_parameters(item: dict) -> dict[str, object]:
-    """The numbers a criterion's statement may name as `{placeholder}`."""
-    return {key: item[key] for key in ("fewer_than_months",) if key in item}
+    """The numbers a criterion's statement may name as `{placeholder}`: its parameters that are numbers."""
+    return {key: item[key] for key in CRITERION_PARAMETERS.get(item.get("id"), ()) if isinstance(item.get(key), int)}
 
 
 

@@ -24,6 +24,7 @@ def selfcheck_rules(programme: Programme, language: str | None = None) -> dict:
                 "key": question.key,
                 "kind": question.kind,
                 "prompt": question.prompt.in_language(language),
+                **({"hint": question.hint.in_language(language)} if question.hint else {}),
                 **({"options": [{"value": option.value, "label": option.label.in_language(language)}
                                 for option in question.options]} if question.options else {}),
             }

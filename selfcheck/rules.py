@@ -59,6 +59,7 @@ class Question:
     key: str
     kind: str
     prompt: str
+    hint: str | None = None
     options: tuple[Option, ...] = ()
 
     def label_of(self, value: str) -> str:
@@ -140,6 +141,7 @@ def _read_question(raw: object, path: str) -> Question:
         key=key,
         kind=kind,
         prompt=_expect(item.get("prompt"), str, f"{path}.prompt"),
+        hint=_expect(item["hint"], str, f"{path}.hint") if "hint" in item else None,
         options=tuple(_read_option(option, f"{path}.options[{index}]") for index, option in enumerate(options)),
     )
 

@@ -192,8 +192,10 @@ def _explain_not_employed(criterion: Criterion, status: str, answers: Answers, r
         return f"You have not said whether you will be employed {on_the_day}.", None
     if status == MET:
         return f"You said you will not be employed {on_the_day}.", None
+    question = rules.question("employed_now")
+    hint = f" {question.hint}" if question and question.hint else ""
     return (
-        f"You said you will be employed {on_the_day}. Any job counts, part-time too.",
+        f"You said you will be employed {on_the_day}.{hint}",
         "You would meet this if you apply on a day when you have no job at all, for example after your job ends.",
     )
 

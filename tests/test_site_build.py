@@ -10,7 +10,7 @@ import pytest
 from sitebuild import Build, build_site
 
 from programme import DATA_PATH, load_programme
-from programme.model import PartialDate
+from programme.model import PartialDate, criterion_parameters
 from programme.pages import plan_pages
 from programme.render import format_date
 from programme.yamlsource import parse_yaml
@@ -87,8 +87,7 @@ def shown_facts(value, path=()):
     elif path and path[-1] in ("date", "announced"):
         yield path, format_date(PartialDate.parse(value))
     elif path and path[-1] == "statement" and path[0] == "eligibility":
-        criterion = RAW["eligibility"]["criteria"][path[2]]
-        yield path, value.format(**{key: criterion[key] for key in ("fewer_than_months",) if key in criterion})
+        yield path, value.format(**criterion_parameters(RAW["eligibility"]["criteria"][path[2]]))
     elif value is not None and not isinstance(value, bool):
         yield path, " ".join(str(value).split())
 

@@ -5,19 +5,26 @@
 //               {type: "evaluate", id, answersJson}
 // Messages out: {type: "ready"} | {type: "failed", reason} | {type: "result", id, resultJson}
 
-let engine = null;
+let engine = Promise.reject(new Error("evaluate before start"));
+engine.catch(() => {}); // replaced by the real engine on "start"
+let started = false;
 
 self.addEventListener("message", async (event) => {
   const message = event.data;
-  if (message.type === "start" && engine === null) {
+  if (message.type === "start" && !started) {
+    started = true;
     engine = start(message);
     engine.then(
       () => self.postMessage({ type: "ready" }),
       (error) => self.postMessage({ type: "failed", reason: String(error && error.message ? error.message : error) }),
     );
   } else if (message.type === "evaluate") {
-    const evaluate = await engine;
-    self.postMessage({ type: "result", id: message.id, resultJson: evaluate(message.answersJson) });
+    try {
+      const evaluate = await engine;
+      self.postMessage({ type: "result", id: message.id, resultJson: evaluate(message.answersJson) });
+    } catch (error) {
+      self.postMessage({ type: "failed", reason: String(error && error.message ? error.message : error) });
+    }
   }
 });
 
