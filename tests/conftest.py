@@ -48,3 +48,13 @@ def rules(programme) -> dict:
 @pytest.fixture(scope="session")
 def golden_cases() -> list[dict]:
     return read_golden_cases()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The real site, built once per run with `mkdocs build --strict` into a temporary folder."""
+    from sitebuild import build_site
+
+    build = build_site(tmp_path_factory.mktemp("built") / "site")
+    assert build.returncode == 0, build.output
+    return build

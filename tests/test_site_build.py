@@ -19,11 +19,9 @@ PROGRAMME = load_programme()
 RAW = parse_yaml(DATA_PATH.read_text(encoding="utf-8"), "programme.yaml").value
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Build:
-    build = build_site(tmp_path_factory.mktemp("site") / "site")
-    assert build.returncode == 0, build.output
-    return build
+@pytest.fixture
+def site(built_site) -> Build:
+    return built_site
 
 
 def url_of(src_uri: str) -> str:
