@@ -100,7 +100,7 @@ class Person:
     honorific: str | None
     name: str
     position: Text
-    organisation: Organisation
+    organisation: Organisation | None
     ref: Ref
 
 
@@ -335,7 +335,7 @@ def build_programme(data: dict) -> Programme:
     }
     people = {
         item["id"]: Person(item["id"], item.get("honorific"), item["name"], Text.from_data(item["position"]),
-                           organisations[item["organisation"]], ref(item))
+                           organisations.get(item.get("organisation")), ref(item))
         for item in data["people"]
     }
 
