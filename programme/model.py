@@ -124,6 +124,7 @@ class Figure:
     value: int
     qualifier: str
     label: Text
+    purpose: Text | None
     ref: Ref
 
 
@@ -345,7 +346,8 @@ def build_programme(data: dict) -> Programme:
     def figure(item: dict | None) -> Figure | None:
         if not item:
             return None
-        return Figure(item.get("id"), item["value"], item["qualifier"], Text.from_data(item["label"]), ref(item))
+        return Figure(item.get("id"), item["value"], item["qualifier"], Text.from_data(item["label"]),
+                      text(item.get("purpose")), ref(item))
 
     def placement(item: dict | None) -> Placement | None:
         if not item:
