@@ -1,0 +1,474 @@
+"""Benchmark: the generated site's build against a plain MkDocs site of the same pages, at growing sizes.
+
+For each data file (the real one, then synthetic programmes of 200, 500 and 1,000 roles) the generated site is
+built once to capture its pages. A plain site is then written from them: every generated page as a Markdown file
+holding its title in front matter and its rendered HTML as raw HTML, the hand-written docs/, and the same Pyodide
+runtime and engine archive as static files, with the same theme, overrides, CSS, plugins and nav but no hook.
+Both sites must produce the same output files and the same article on every generated page. Those two builds are
+the warm-up; timed builds then alternate between the sites, in-process (load_config + build, what `mkdocs build`
+does once Python has started), and the ratio uses their medians.
+
+    python bench/site_build.py           # every size: about ten minutes on a busy 2-core machine
+    python bench/site_build.py --quick   # the real site and 20, 40 and 80 roles, two runs each
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import cProfile
+import gc
+import io
+import json
+import logging
+import os
+import pstats
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+import yaml  # noqa: E402
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.plugins import BasePlugin  # noqa: E402
+from mkdocs.structure.files import Files  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
+from mkdocs.utils import yaml_load  # noqa: E402
+
+from programme import DATA_PATH, load_programme  # noqa: E402
+from programme.loader import PROJECT_ROOT  # noqa: E402
+from programme.yamlsource import parse_yaml  # noqa: E402
+
+CONFIG_PATH = PROJECT_ROOT / "mkdocs.yml"
+RATIO_TARGET = 1.1
+# Linear growth: each page added between the two largest sizes costs at most this much more than each page added
+# between the two smallest synthetic sizes. Fixed costs (theme, 13 MB of runtime files, data loading) cancel out.
+MARGINAL_GROWTH_LIMIT = 1.2
+
+
+@dataclass(frozen=True)
+class Size:
+    """A synthetic programme: so many tracks, each with so many roles."""
+
+    tracks: int
+    roles_per_track: int
+    repeats: int
+
+    @property
+    def roles(self) -> int:
+        return self.tracks * self.roles_per_track
+
+    @property
+    def label(self) -> str:
+        return f"{self.tracks} tracks, {self.roles} roles"
+
+
+FULL_SIZES = (Size(10, 20, repeats=5), Size(25, 20, repeats=3), Size(50, 20, repeats=3))
+QUICK_SIZES = (Size(1, 20, repeats=2), Size(2, 20, repeats=2), Size(4, 20, repeats=2))
+REAL_REPEATS = {"full": 9, "quick": 2}
+PROCESS_REPEATS = 3  # whole-process builds, for the real site and the smallest synthetic size, full runs only
+
+
+def synthetic_programme(raw: dict, size: Size) -> dict:
+    """The real data with its tracks replaced by copies of the first, each with generated roles citing the same quote."""
+    model_track = raw["tracks"][0]
+    model_role = next(role for role in raw["roles"] if role["track"] == model_track["id"])
+    data = copy.deepcopy(raw)
+    data["tracks"], data["roles"] = [], []
+    for t in range(1, size.tracks + 1):
+        track = copy.deepcopy(model_track)
+        track["id"], track["name"] = f"track-{t:02d}", f"Track {t:02d} for Good"
+        data["tracks"].append(track)
+        for r in range(1, size.roles_per_track + 1):
+            role = copy.deepcopy(model_role)
+            role["id"], role["name"], role["track"] = f"track-{t:02d}-role-{r:02d}", f"Trainee {r:02d} of track {t:02d}", track["id"]
+            data["roles"].append(role)
+    return data
+
+
+def write_synthetic_data(folder: Path, size: Size) -> Path:
+    """Write the synthetic programme and check that the loader accepts it."""
+    raw = parse_yaml(DATA_PATH.read_text(encoding="utf-8"), str(DATA_PATH)).value
+    path = folder / f"programme-{size.tracks}x{size.roles_per_track}.yaml"
+    text = yaml.safe_dump(synthetic_programme(raw, size), allow_unicode=True, sort_keys=False, width=1000)
+    path.write_text(text, encoding="utf-8")
+    programme = load_programme(path)
+    assert (len(programme.tracks), len(programme.roles)) == (size.tracks, size.roles), path
+    return path
+
+
+@dataclass(frozen=True)
+class CapturedPage:
+    title: str
+    content: str
+    dest_uri: str
+
+
+class _CapturePlugin(BasePlugin):
+    """Records what the hook adds: its pages' titles and HTML, its static files, and the nav and language it sets."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pages: dict[str, CapturedPage] = {}
+        self.static: dict[str, str | bytes] = {}
+        self.nav: list = []
+        self.language = ""
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.nav, self.language = copy.deepcopy(config.nav), config.theme["language"]
+        for file in files:
+            if file.generated_by and not file.is_documentation_page():
+                self.static[file.src_uri] = file.abs_src_path or file.content_bytes
+        return files
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        if page.file.generated_by:
+            self.pages[page.file.src_uri] = CapturedPage(page.meta["title"], page.content, page.file.dest_uri)
+        return context
+
+
+@dataclass
+class Timings:
+    wall_ms: list[float] = field(default_factory=list)
+    cpu_ms: list[float] = field(default_factory=list)
+    process_ms: list[float] = field(default_factory=list)
+
+
+@dataclass
+class DataSet:
+    """One data file, the plain site made from its generated one, and the timings of both."""
+
+    name: str
+    data_path: Path
+    repeats: int
+    work: Path
+    plain_config_path: Path | None = None
+    pages: int = 0
+    plain_contents: str = ""
+    generated: Timings = field(default_factory=Timings)
+    plain: Timings = field(default_factory=Timings)
+
+    @property
+    def ratio(self) -> float:
+        return median(self.generated.wall_ms) / median(self.plain.wall_ms)
+
+
+def generated_config(data_set: DataSet, site_dir: Path) -> MkDocsConfig:
+    os.environ["PROGRAMME_DATA"] = str(data_set.data_path)
+    return load_config(str(CONFIG_PATH), site_dir=str(site_dir), strict=True)
+
+
+def plain_config(data_set: DataSet, site_dir: Path) -> MkDocsConfig:
+    return load_config(str(data_set.plain_config_path), site_dir=str(site_dir), strict=True)
+
+
+def output_files(site_dir: Path) -> list[str]:
+    return sorted(path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file())
+
+
+def output_bytes(site_dir: Path, suffix: str) -> int:
+    return sum(path.stat().st_size for path in site_dir.rglob(f"*{suffix}"))
+
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
+_EDIT_LINK = re.compile(r'<a href="[^"]*" title="Edit this page".*?</a>', re.DOTALL)
+
+
+def article(page: Path) -> str:
+    """A built page's article without its edit link (the hook points it at the data file), whitespace ignored."""
+    html = _ARTICLE.search(page.read_text(encoding="utf-8")).group(1)
+    return re.sub(r">\s+<", "><", " ".join(_EDIT_LINK.sub("", html).split()))
+
+
+def write_plain_site(capture: _CapturePlugin, work: Path) -> Path:
+    """The plain site's docs folder and configuration, from what the generated build captured; returns the config."""
+    docs = work / "plain-docs"
+    shutil.copytree(PROJECT_ROOT / "docs", docs)
+    for src_uri, page in capture.pages.items():
+        path = docs / src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        front_matter = yaml.safe_dump({"title": page.title}, allow_unicode=True, width=1000)
+        path.write_text(f"---\n{front_matter}---\n\n{page.content}\n", encoding="utf-8")
+    for src_uri, source in capture.static.items():
+        path = docs / src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(source, bytes):
+            path.write_bytes(source)
+        else:
+            shutil.copyfile(source, path)
+
+    settings = yaml_load(CONFIG_PATH.read_text(encoding="utf-8"))
+    del settings["hooks"]
+    settings["docs_dir"] = str(docs)
+    settings["theme"]["custom_dir"] = str(PROJECT_ROOT / settings["theme"]["custom_dir"])
+    settings["theme"]["language"] = capture.language
+    settings["nav"] = capture.nav
+    config_path = work / "plain-mkdocs.yml"
+    config_path.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return config_path
+
+
+def prepare_plain_site(data_set: DataSet) -> None:
+    """Build the generated site, write the plain site from its pages, build that, and check that the two match."""
+    capture = _CapturePlugin()
+    generated_site = data_set.work / "generated-site"
+    config = generated_config(data_set, generated_site)
+    config.plugins["bench-capture"] = capture
+    build(config)
+    data_set.plain_config_path = write_plain_site(capture, data_set.work)
+    plain_site = data_set.work / "plain-site"
+    build(plain_config(data_set, plain_site))
+
+    generated_files, plain_files = output_files(generated_site), output_files(plain_site)
+    assert generated_files == plain_files, (
+        f"{data_set.name}: the two sites' files differ: only generated {sorted(set(generated_files) - set(plain_files))[:5]}, "
+        f"only plain {sorted(set(plain_files) - set(generated_files))[:5]}"
+    )
+    for page in capture.pages.values():
+        assert article(generated_site / page.dest_uri) == article(plain_site / page.dest_uri), f"{data_set.name}: {page.dest_uri}"
+    data_set.pages = sum(1 for name in generated_files if name.endswith(".html") and name != "404.html")
+    html_ratio = output_bytes(generated_site, ".html") / output_bytes(plain_site, ".html")
+    docs_files = sum(1 for path in (PROJECT_ROOT / "docs").rglob("*") if path.is_file())
+    data_set.plain_contents = (
+        f"{len(capture.pages)} generated pages as raw-HTML Markdown + {docs_files} files from docs/ + "
+        f"{len(capture.static)} runtime/engine files; {len(generated_files)} output files, the same as the generated "
+        f"site's; the generated HTML is {html_ratio:.3f}x the plain HTML's bytes"
+    )
+    shutil.rmtree(generated_site)
+    shutil.rmtree(plain_site)
+
+
+def timed_build(make_config: Callable[[DataSet, Path], MkDocsConfig], data_set: DataSet, timings: Timings) -> None:
+    """Time load_config + build into a fresh folder: wall clock, and this process's CPU time."""
+    site_dir = Path(tempfile.mkdtemp(dir=data_set.work))
+    gc.collect()
+    wall, cpu = time.perf_counter(), time.process_time()
+    build(make_config(data_set, site_dir))
+    timings.wall_ms.append((time.perf_counter() - wall) * 1000)
+    timings.cpu_ms.append((time.process_time() - cpu) * 1000)
+    shutil.rmtree(site_dir)
+
+
+def timed_process(data_set: DataSet, generated: bool) -> None:
+    """Time `python -m mkdocs build --strict` in a new process, start-up and imports included."""
+    site_dir = Path(tempfile.mkdtemp(dir=data_set.work))
+    config = CONFIG_PATH if generated else data_set.plain_config_path
+    env = {**os.environ, "PROGRAMME_DATA": str(data_set.data_path)}
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "-f", str(config), "-d", str(site_dir)],
+        cwd=PROJECT_ROOT, env=env, check=True,
+    )
+    (data_set.generated if generated else data_set.plain).process_ms.append((time.perf_counter() - start) * 1000)
+    shutil.rmtree(site_dir)
+
+
+def measure(data_set: DataSet, process_repeats: int) -> None:
+    """Alternate generated and plain builds, swapping which goes first each round."""
+    for round_number in range(data_set.repeats):
+        for generated in (True, False) if round_number % 2 == 0 else (False, True):
+            if generated:
+                timed_build(generated_config, data_set, data_set.generated)
+            else:
+                timed_build(plain_config, data_set, data_set.plain)
+    for round_number in range(process_repeats):
+        for generated in (True, False) if round_number % 2 == 0 else (False, True):
+            timed_process(data_set, generated)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def least_squares(points: list[tuple[float, float]]) -> tuple[float, float, float]:
+    """Intercept, slope and R² of the straight line through (x, y) points."""
+    xs, ys = zip(*points)
+    slope, intercept = statistics.linear_regression(xs, ys)
+    mean_y = statistics.fmean(ys)
+    residual = sum((y - (intercept + slope * x)) ** 2 for x, y in points)
+    total = sum((y - mean_y) ** 2 for y in ys)
+    return intercept, slope, 1 - residual / total if total else 1.0
+
+
+def linearity(synthetic: list[DataSet]) -> dict:
+    """For each site: a straight-line fit of median time on pages, and the cost of each page added between sizes."""
+    summary = {}
+    for site in ("generated", "plain"):
+        medians = [(d.pages, median(getattr(d, site).wall_ms)) for d in synthetic]
+        intercept, slope, r_squared = least_squares(medians)
+        marginal = [((n1, n2), (t2 - t1) / (n2 - n1)) for (n1, t1), (n2, t2) in zip(medians, medians[1:])]
+        summary[site] = {"intercept_ms": intercept, "ms_per_page": slope, "r_squared": r_squared,
+                         "marginal_ms_per_page": marginal, "growth": marginal[-1][1] / marginal[0][1]}
+    return summary
+
+
+def print_report(data_sets: list[DataSet], summary: dict, quick: bool, load_before: str) -> tuple[bool, bool]:
+    """The table, the linearity fit and the verdicts; returns whether each target is met."""
+    print(f"Site build benchmark ({'quick' if quick else 'full'} run): {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
+          f"load average {load_before} before, {_load_average()} after")
+    print("Times are in-process (load_config + build into a fresh folder, interpreter start-up excluded), generated and")
+    print("plain builds alternating, after one untimed build of each. Ratio = generated median / plain median (wall clock);")
+    print("the CPU ratio uses this process's CPU time, which other programs on the machine disturb less.")
+    print("The plain site has the generated pages as Markdown files (front-matter title + the page's rendered HTML), docs/,")
+    print("the same Pyodide runtime and engine archive as static files, the same theme, overrides, CSS, search plugin and")
+    print("nav, and no hook. Every article matches the generated page's (edit link aside); its pages have no table of")
+    print("contents, as MkDocs reads no headings in raw HTML.")
+    print()
+    print(f"{'data set':<24} {'pages':>5} {'generated ms':>15} {'plain ms':>15} {'ratio':>6} {'CPU':>6} {'ms/page':>15}")
+    print(f"{'':<24} {'':>5} {'median':>7} {'min':>7} {'median':>7} {'min':>7} {'':>6} {'ratio':>6} {'gen':>7} {'plain':>7}")
+    for d in data_sets:
+        generated, plain = median(d.generated.wall_ms), median(d.plain.wall_ms)
+        cpu_ratio = median(d.generated.cpu_ms) / median(d.plain.cpu_ms)
+        print(f"{d.name:<24} {d.pages:>5} {generated:>7.0f} {min(d.generated.wall_ms):>7.0f} {plain:>7.0f} "
+              f"{min(d.plain.wall_ms):>7.0f} {d.ratio:>6.3f} {cpu_ratio:>6.3f} {generated / d.pages:>7.2f} {plain / d.pages:>7.2f}")
+    print(f"runs per site: {', '.join(f'{d.name}: {d.repeats}' for d in data_sets)}")
+    for d in data_sets:
+        print(f"  plain site, {d.name}: {d.plain_contents}")
+
+    timed = [d for d in data_sets if d.generated.process_ms]
+    if timed:
+        print()
+        print("Whole process, `python -m mkdocs build --strict` (start-up and imports included), median ms:")
+        for d in timed:
+            generated, plain = median(d.generated.process_ms), median(d.plain.process_ms)
+            print(f"  {d.name:<24} {d.pages:>5} pages: generated {generated:.0f}, plain {plain:.0f}, "
+                  f"ratio {generated / plain:.3f} ({len(d.generated.process_ms)} runs each)")
+
+    print()
+    print("Linearity over the synthetic sizes (least squares on the medians; ms per page added between sizes):")
+    for site in ("generated", "plain"):
+        fit = summary[site]
+        steps = ", ".join(f"{n1}->{n2}: {cost:.2f}" for (n1, n2), cost in fit["marginal_ms_per_page"])
+        print(f"  {site:<9} t = {fit['intercept_ms']:.0f} ms + {fit['ms_per_page']:.2f} ms x pages (R² {fit['r_squared']:.4f}); "
+              f"per page added: {steps}; growth {fit['growth']:.2f}x")
+
+    caveat = " (quick run: too few runs to judge)" if quick else ""
+    worst = max(data_sets, key=lambda d: d.ratio)
+    ratio_met = worst.ratio <= RATIO_TARGET
+    linear_met = summary["generated"]["growth"] <= MARGINAL_GROWTH_LIMIT
+    print()
+    print(f"Target: the generated site costs at most {RATIO_TARGET}x the plain one: {'MET' if ratio_met else 'NOT MET'}{caveat} "
+          f"(ratios {', '.join(f'{d.ratio:.3f}' for d in data_sets)}; highest for {worst.name})")
+    print(f"Target: its build time grows linearly with pages: {'MET' if linear_met else 'NOT MET'}{caveat} (each page added "
+          f"costs {summary['generated']['growth']:.2f}x more at the largest step than at the smallest; limit {MARGINAL_GROWTH_LIMIT}x; "
+          f"the plain site's: {summary['plain']['growth']:.2f}x)")
+    return ratio_met, linear_met
+
+
+def _load_average() -> str:
+    return " ".join(f"{load:.2f}" for load in os.getloadavg())
+
+
+def profile_build(make_config: Callable[[DataSet, Path], MkDocsConfig], data_set: DataSet) -> pstats.Stats:
+    site_dir = Path(tempfile.mkdtemp(dir=data_set.work))
+    profiler = cProfile.Profile()
+    gc.collect()
+    profiler.enable()
+    build(make_config(data_set, site_dir))
+    profiler.disable()
+    shutil.rmtree(site_dir)
+    return pstats.Stats(profiler, stream=io.StringIO())
+
+
+def _is_project_file(filename: str) -> bool:
+    path = Path(filename)
+    return path.is_relative_to(PROJECT_ROOT) and ".venv" not in path.parts
+
+
+def _area(filename: str) -> str:
+    """Which part of the project, or which library, a profiled function belongs to."""
+    if _is_project_file(filename):
+        return Path(filename).relative_to(PROJECT_ROOT).parts[0] + "/"
+    parts = Path(filename).parts
+    library = next((name for name in ("mkdocs", "material", "markdown", "jinja2", "yaml", "markupsafe") if name in parts), None)
+    return library or ("builtins" if filename == "~" else "standard library")
+
+
+def _by_area(stats: pstats.Stats) -> dict[str, float]:
+    areas: dict[str, float] = {}
+    for (filename, _, _), (_, _, own_time, _, _) in stats.stats.items():
+        areas[_area(filename)] = areas.get(_area(filename), 0.0) + own_time * 1000
+    return areas
+
+
+def _cumulative_ms(stats: pstats.Stats, filename_end: str, function: str) -> float:
+    return sum(cumulative for (filename, _, name), (_, _, _, cumulative, _) in stats.stats.items()
+               if filename.endswith(filename_end) and name == function) * 1000
+
+
+def print_profile(data_set: DataSet) -> None:
+    """Where the generated build spends more than the plain one: own time by area, and the project's costliest functions."""
+    generated, plain = profile_build(generated_config, data_set), profile_build(plain_config, data_set)
+    generated_areas, plain_areas = _by_area(generated), _by_area(plain)
+    print(f"\nProfile of one build of each site, {data_set.name} ({data_set.pages} pages; cProfile roughly doubles every figure):")
+    print(f"  {'own time in':<18} {'generated ms':>12} {'plain ms':>9} {'difference':>10}")
+    for area in sorted(set(generated_areas) | set(plain_areas), key=lambda a: plain_areas.get(a, 0) - generated_areas.get(a, 0)):
+        print(f"  {area:<18} {generated_areas.get(area, 0):>12.0f} {plain_areas.get(area, 0):>9.0f} "
+              f"{generated_areas.get(area, 0) - plain_areas.get(area, 0):>+10.0f}")
+    print(f"  {'total':<18} {generated.total_tt * 1000:>12.0f} {plain.total_tt * 1000:>9.0f} "
+          f"{(generated.total_tt - plain.total_tt) * 1000:>+10.0f}")
+    for name, stats in (("generated", generated), ("plain", plain)):
+        nav = _cumulative_ms(stats, "material/templates/base.html", "block_site_nav")
+        print(f"  Material's navigation sidebar (base.html block site_nav), {name}: {nav:.0f} ms, "
+              f"{nav / (stats.total_tt * 1000):.0%} of the build")
+    print("  the project's functions in the generated build, by cumulative time:")
+    rows = [(cumulative, calls, f"{Path(filename).relative_to(PROJECT_ROOT)}:{line} {name}")
+            for (filename, line, name), (_, calls, _, cumulative, _) in generated.stats.items()
+            if _is_project_file(filename) and not filename.startswith(str(Path(__file__).resolve().parent))]
+    for cumulative, calls, where in sorted(rows, reverse=True)[:10]:
+        print(f"    {cumulative * 1000:>7.0f} ms {calls:>6} calls  {where}")
+
+
+def run(quick: bool, json_path: Path | None) -> None:
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    started, load_before = time.perf_counter(), _load_average()
+    sizes = QUICK_SIZES if quick else FULL_SIZES
+    with tempfile.TemporaryDirectory(prefix="site-build-bench-") as folder:
+        work = Path(folder)
+        data_sets = [DataSet("real programme.yaml", DATA_PATH, REAL_REPEATS["quick" if quick else "full"], work / "real")]
+        data_sets += [DataSet(size.label, write_synthetic_data(work, size), size.repeats, work / f"{size.roles}-roles")
+                      for size in sizes]
+        for index, data_set in enumerate(data_sets):
+            data_set.work.mkdir()
+            prepare_plain_site(data_set)
+            measure(data_set, process_repeats=0 if quick or index > 1 else PROCESS_REPEATS)
+            print(f"measured {data_set.name}: {data_set.pages} pages ({time.perf_counter() - started:.0f} s so far)",
+                  file=sys.stderr)
+
+        summary = linearity(data_sets[1:])
+        ratio_met, linear_met = print_report(data_sets, summary, quick, load_before)
+        if not quick and not ratio_met:
+            print_profile(max(data_sets, key=lambda d: d.ratio))
+        if not quick and not linear_met:
+            print_profile(data_sets[1])
+        print(f"\nBenchmark took {time.perf_counter() - started:.0f} s.")
+
+    if json_path:
+        json_path.write_text(json.dumps({
+            "cpus": os.cpu_count(), "quick": quick, "ratio_target_met": ratio_met, "linear_target_met": linear_met,
+            "linearity": summary,
+            "data_sets": [{"name": d.name, "pages": d.pages, "ratio": d.ratio,
+                           "generated": vars(d.generated), "plain": vars(d.plain)} for d in data_sets],
+        }, indent=2), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="the real site and three small synthetic sizes, two runs each")
+    parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures as JSON to PATH")
+    arguments = parser.parse_args()
+    run(arguments.quick, arguments.json)
+
+
+if __name__ == "__main__":
+    main()
