@@ -46,8 +46,7 @@ function wireSelfCheck(root) {
       resetPeriods(form);
       fillToday(form);
       clearErrors(form, summary);
-      result.hidden = true;
-      delete result.dataset.outcome;
+      hideResult(result);
       firstControl(form).focus();
     } else if (action === "print") {
       window.print();
@@ -271,7 +270,7 @@ function firstControl(form) {
 // Errors: a summary at the top linking to each field, the message again beside the field, focus on the summary.
 function showErrors(form, summary, result, errors) {
   clearErrors(form, summary);
-  result.hidden = true;
+  hideResult(result);
   const list = summary.querySelector("[data-error-list]");
   for (const error of errors) {
     const control = controlFor(form, error.field);
@@ -333,6 +332,12 @@ function controlFor(form, field) {
     path = parent === path ? "" : parent;
   }
   return form;
+}
+
+// A hidden result keeps no outcome: data-outcome always describes the result on screen.
+function hideResult(result) {
+  result.hidden = true;
+  delete result.dataset.outcome;
 }
 
 function showResult(form, summary, result, outcome) {
