@@ -30,7 +30,7 @@ self.addEventListener("message", async (event) => {
 
 async function start({ pyodideUrl, archiveUrl, archiveSha256, rulesJson }) {
   const [{ loadPyodide }, archive] = await Promise.all([import(pyodideUrl), fetchBytes(archiveUrl)]);
-  const pyodide = await loadPyodide({ indexURL: new URL(".", pyodideUrl).href });
+  const pyodide = await Promise.race([loadPyodide({ indexURL: new URL(".", pyodideUrl).href }), webAssemblyFailure()]);
   const digest = pyodide.runPython("import hashlib; lambda data: hashlib.sha256(data.to_bytes()).hexdigest()");
   const actual = digest(archive);
   if (actual !== archiveSha256) {
@@ -39,6 +39,21 @@ async function start({ pyodideUrl, archiveUrl, archiveSha256, rulesJson }) {
   pyodide.unpackArchive(archive, "zip");
   const evaluateJson = pyodide.pyimport("selfcheck").evaluate_json;
   return (answersJson) => evaluateJson(answersJson, rulesJson);
+}
+
+// Pyodide only logs a WebAssembly module that cannot be fetched, compiled or instantiated (a missing file, a host
+// policy without 'wasm-unsafe-eval') and then waits for ever. This rejects instead, so that the page can say so.
+function webAssemblyFailure() {
+  return new Promise((resolve, reject) => {
+    for (const name of ["instantiate", "instantiateStreaming"]) {
+      const instantiate = WebAssembly[name];
+      WebAssembly[name] = (...args) =>
+        instantiate.apply(WebAssembly, args).catch((error) => {
+          reject(error);
+          throw error;
+        });
+    }
+  });
 }
 
 async function fetchBytes(url) {
