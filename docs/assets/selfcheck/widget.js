@@ -94,7 +94,8 @@ function startableRuntime(root, rulesJson, showStatus) {
       }
     });
     worker.addEventListener("error", (event) => {
-      console.error("Self-check worker:", event.message);
+      // A worker that cannot be loaded reports an error with no message; name the file instead.
+      console.error("Self-check worker:", event.message || `${url("workerUrl")} could not be loaded`);
       fail();
     });
     worker.postMessage({
