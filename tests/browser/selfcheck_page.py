@@ -1,0 +1,169 @@
+"""The self-check page as a test drives it, through its contract: each control's name is an answer key.
+
+Answers are written as the engine reads them (see selfcheck/answers.py): a date is "YYYY-MM-DD", yes/no is a
+bool, full_time_jobs is a list of {start, end}; a key left out stays unanswered.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+from playwright.sync_api import Locator, Page
+
+from programme import Programme
+
+URL = "self-check/"
+READY = '[data-message="ready"]'
+FAILED = '[data-message="failed"]'
+
+
+class SelfCheckPage:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.form = page.locator("[data-selfcheck-form]")
+        self.status = page.locator("[data-selfcheck-status]")
+        self.summary = page.locator("[data-error-summary]")
+        self.result = page.locator("[data-selfcheck-result]")
+        self.criteria_in_words = page.locator("ul.criteria > li")
+
+    def open(self, site_url: str) -> SelfCheckPage:
+        self.page.goto(site_url + URL)
+        self.initial_application_date = self.control("application_date").input_value()
+        return self
+
+    def wait_until_ready(self) -> SelfCheckPage:
+        self.page.locator(READY).wait_for(state="visible", timeout=30_000)
+        return self
+
+    def control(self, name: str) -> Locator:
+        return self.form.locator(f'input[name="{name}"]')
+
+    def answer(self, answers: dict) -> SelfCheckPage:
+        for key, value in answers.items():
+            if isinstance(value, list) and value:
+                self._answer_jobs(key, value)
+            elif self.control(key).first.get_attribute("type") == "date":
+                self.control(key).fill(value)
+            else:
+                self.form.locator(f'input[name="{key}"][value="{radio_value(value)}"]').check()
+        return self
+
+    def job_rows(self, key: str = "full_time_jobs") -> Locator:
+        return self.form.locator(f'[data-periods="{key}"] [data-period-list] > li')
+
+    def _answer_jobs(self, key: str, jobs: list[dict]) -> None:
+        """Answer "Yes", then add or remove rows until there is one per job, and fill them in."""
+        self.form.locator(f'input[name="{key}"][data-kind="periods"]').check()
+        rows = self.job_rows(key)
+        while rows.count() < len(jobs):
+            self.form.locator(f'[data-periods="{key}"] [data-add-period]').click()
+        while rows.count() > len(jobs):
+            rows.last.locator("[data-remove-period]").click()
+        for index, job in enumerate(jobs):
+            for part in ("start", "end"):
+                self.control(f"{key}[{index}].{part}").fill(job.get(part, ""))
+
+    def submit(self) -> SelfCheckPage:
+        """Press "Check my answers" and wait until focus moves to the result or the error summary."""
+        self.form.locator('button[type="submit"]').click()
+        self.wait_for_answer()
+        return self
+
+    def wait_for_answer(self) -> None:
+        self.page.wait_for_function(
+            "() => document.activeElement && document.activeElement.matches('#result-title, [data-error-summary]')",
+            timeout=30_000,
+        )
+
+    def check(self, answers: dict) -> SelfCheckPage:
+        return self.answer(answers).submit()
+
+    @property
+    def outcome(self) -> str | None:
+        return self.result.get_attribute("data-outcome")
+
+    def criterion_statuses(self) -> dict[str, str]:
+        return self.page.eval_on_selector_all(
+            "[data-result-criteria] > li",
+            "items => Object.fromEntries(items.map((item) => [item.dataset.criterion, item.dataset.status]))",
+        )
+
+    def criterion(self, criterion_id: str) -> Locator:
+        return self.result.locator(f'[data-result-criteria] > li[data-criterion="{criterion_id}"]')
+
+    def focused(self, expression: str):
+        """`expression` (a function of one element) applied to the element that has focus."""
+        return self.page.evaluate_handle("() => document.activeElement").evaluate(expression)
+
+    def job_names(self, key: str = "full_time_jobs") -> list[list[str]]:
+        return [row.locator("input").evaluate_all("inputs => inputs.map((input) => input.name)")
+                for row in self.job_rows(key).all()]
+
+    def storage(self) -> dict:
+        """Everything the page's origin keeps: web storage, cookies, IndexedDB and Cache Storage."""
+        return self.page.evaluate("""async () => ({
+            localStorage: Object.entries(localStorage),
+            sessionStorage: Object.entries(sessionStorage),
+            cookie: document.cookie,
+            indexedDB: (await indexedDB.databases()).map((database) => database.name),
+            caches: "caches" in self ? await caches.keys() : [],
+        })""")
+
+
+def radio_value(answer: object) -> str:
+    """The value of the radio that gives this answer: a choice's own value, or the answer as JSON."""
+    return answer if isinstance(answer, str) else json.dumps(answer)
+
+
+# Answers, made from the data: dates relative to the current cohort's application window, never written in.
+
+def application_window(programme: Programme) -> tuple[date, date]:
+    window = programme.current_cohort.window
+    return window.opens.date.first_day, window.closes.date.first_day
+
+
+def a_day_in_the_window(programme: Programme) -> date:
+    opens, closes = application_window(programme)
+    return opens + (closes - opens) // 2
+
+
+def criterion_with(programme: Programme, parameter: str):
+    """The criterion whose rule reads `parameter` (e.g. fewer_than_months) from the data."""
+    return next(criterion for criterion in programme.eligibility.criteria if getattr(criterion, parameter))
+
+
+def eligible_answers(programme: Programme) -> dict:
+    """Graduated from an accepted programme, resident, not employed, never worked full time, applying in the window."""
+    return {
+        "application_date": a_day_in_the_window(programme).isoformat(),
+        "qualification": criterion_with(programme, "accepted").accepted[0],
+        "hk_resident": True,
+        "employed_now": False,
+        "full_time_jobs": [],
+    }
+
+
+def first_of_month(day: date, months_later: int) -> date:
+    index = day.year * 12 + day.month - 1 + months_later
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def job_lasting_months(months: int, ending_before: date) -> dict:
+    """A full-time job of exactly `months` whole months (from a 1st to a month's last day), over before a date."""
+    start = first_of_month(ending_before, -(months + 2))
+    return {"start": start.isoformat(), "end": (first_of_month(start, months) - timedelta(days=1)).isoformat()}
+
+
+def a_full_flow(self_check: SelfCheckPage, programme: Programme) -> set[str]:
+    """Invalid answers, then a result, then another after "Change your answers"; returns what was typed in."""
+    answers = eligible_answers(programme)
+    applying = date.fromisoformat(answers["application_date"])
+    ends_before_it_starts = {"start": (applying - timedelta(days=10)).isoformat(),
+                             "end": (applying - timedelta(days=40)).isoformat()}
+    a_long_job = job_lasting_months(12, ending_before=applying)
+    self_check.check({**answers, "full_time_jobs": [ends_before_it_starts]})
+    self_check.check(answers)
+    self_check.result.locator('[data-action="change"]').click()
+    self_check.check({"full_time_jobs": [a_long_job]})
+    return {answers["application_date"], *ends_before_it_starts.values(), *a_long_job.values()}

@@ -1,0 +1,111 @@
+"""axe-core finds nothing on any page or in any state of the self-check; the self-check fits a phone's width."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from playwright.sync_api import Page
+from selfcheck_page import (
+    FAILED,
+    SelfCheckPage,
+    a_day_in_the_window,
+    criterion_with,
+    eligible_answers,
+    job_lasting_months,
+)
+
+from programme.loader import PROJECT_ROOT
+
+pytestmark = pytest.mark.browser
+
+AXE_SOURCE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def accessibility_violations(page: Page) -> list[str]:
+    """axe-core's violations on the page as it is now, one readable line per rule."""
+    if not page.evaluate("() => 'axe' in window"):
+        page.evaluate(AXE_SOURCE.read_text(encoding="utf-8"))  # evaluated by the driver, so the page's CSP allows it
+    results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
+        + ", ".join(" ".join(node["target"]) for node in violation["nodes"])
+        for violation in results["violations"]
+    ]
+
+
+def test_no_page_of_the_site_has_an_accessibility_violation(page, site_url, site_pages):
+    found = []
+    for address in site_pages:
+        page.goto(site_url + address)
+        found += [f"{address or '/'}: {violation}" for violation in accessibility_violations(page)]
+    assert found == [], "\n".join(found)
+
+
+def test_no_state_of_the_self_check_has_an_accessibility_violation(page, site_url, programme):
+    self_check = SelfCheckPage(page).open(site_url)
+    found = []
+
+    def audit(state: str) -> None:
+        found.extend(f"{state}: {violation}" for violation in accessibility_violations(page))
+
+    audit("initial")
+    self_check.wait_until_ready()
+    audit("ready")
+
+    answers = eligible_answers(programme)
+    applying = a_day_in_the_window(programme)
+    self_check.check({**answers, "application_date": "", "full_time_jobs": [
+        {"start": (applying - timedelta(days=10)).isoformat(), "end": (applying - timedelta(days=40)).isoformat()},
+        {"end": (applying - timedelta(days=5)).isoformat()},
+    ]})
+    assert self_check.summary.is_visible()
+    audit("error summary")
+
+    self_check.check(answers)
+    assert self_check.outcome == "eligible"
+    audit("eligible")
+    self_check.result.locator('[data-action="change"]').click()
+    experience = criterion_with(programme, "fewer_than_months")
+    self_check.check({"full_time_jobs": [job_lasting_months(experience.fewer_than_months, ending_before=applying)]})
+    assert self_check.outcome == "not_eligible"
+    audit("not eligible")
+    self_check.result.locator('[data-action="restart"]').click()
+    self_check.check({key: value for key, value in answers.items() if key != "full_time_jobs"})
+    assert self_check.outcome == "unsure"
+    audit("unsure")
+
+    assert found == [], "\n".join(found)
+
+
+def test_a_self_check_that_could_not_start_has_no_accessibility_violation(context, site_url):
+    context.route("**/assets/selfcheck/selfcheck-*.zip", lambda route: route.fulfill(status=404))
+    page = context.new_page()
+    SelfCheckPage(page).open(site_url)
+    page.locator(FAILED).wait_for(state="visible", timeout=30_000)
+    found = accessibility_violations(page)
+    assert found == [], "\n".join(found)
+
+
+FITS_THE_WIDTH = "() => document.scrollingElement.scrollWidth <= window.innerWidth"
+
+
+def test_on_a_phone_the_self_check_fits_the_screen_in_every_state(new_context, site_url, programme):
+    phone = new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    self_check = SelfCheckPage(phone.new_page()).open(site_url)
+    assert self_check.form.is_visible()
+    assert self_check.page.evaluate(FITS_THE_WIDTH), "initial"
+
+    applying = a_day_in_the_window(programme)
+    answers = eligible_answers(programme)
+    self_check.check({**answers, "full_time_jobs": [
+        {"start": (applying - timedelta(days=10)).isoformat(), "end": (applying - timedelta(days=40)).isoformat()},
+        {"start": (applying - timedelta(days=400)).isoformat(), "end": (applying - timedelta(days=380)).isoformat()},
+    ]})
+    assert self_check.summary.is_visible()
+    assert self_check.page.evaluate(FITS_THE_WIDTH), "jobs and errors"
+
+    self_check.check(answers)
+    assert self_check.outcome == "eligible"
+    assert self_check.page.evaluate(FITS_THE_WIDTH), "result"

@@ -1,0 +1,58 @@
+"""The self-check with a keyboard alone: Tab and Shift+Tab between questions, Space and arrows for radios, Enter."""
+
+from __future__ import annotations
+
+import pytest
+from selfcheck_page import SelfCheckPage, eligible_answers, radio_value
+
+pytestmark = pytest.mark.browser
+
+# A focus indicator someone can see: an outline, or a ring drawn with box-shadow.
+HAS_VISIBLE_FOCUS = """element => {
+  const style = getComputedStyle(element);
+  const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+  return element.matches(":focus-visible") && (outline || style.boxShadow !== "none");
+}"""
+
+
+def tab_to(self_check: SelfCheckPage, selector: str, key: str = "Tab", most: int = 60) -> None:
+    """Press Tab (or `key`) until focus is on an element matching `selector`, and check that it shows."""
+    for _ in range(most):
+        self_check.page.keyboard.press(key)
+        if self_check.focused(f"element => element.matches({selector!r})"):
+            assert self_check.focused(HAS_VISIBLE_FOCUS), f"focus on {selector} cannot be seen"
+            return
+    pytest.fail(f"{most} presses of {key} never reached {selector}")
+
+
+def choose(self_check: SelfCheckPage, value: str) -> None:
+    """With focus in a radio group: Space checks the focused radio, then the arrow keys move to `value`."""
+    self_check.page.keyboard.press("Space")
+    for _ in range(10):
+        if self_check.focused("element => element.checked && element.value") == value:
+            return
+        self_check.page.keyboard.press("ArrowDown")
+    pytest.fail(f"the arrow keys never reached the radio with value {value!r}")
+
+
+def test_a_keyboard_alone_completes_the_self_check_and_lands_on_the_result(page, site_url, programme):
+    self_check = SelfCheckPage(page).open(site_url)
+    answers = eligible_answers(programme)
+    year, month, day = answers["application_date"].split("-")
+
+    tab_to(self_check, "#q-application_date")
+    page.keyboard.type(month + day + year)  # the context's locale, en-US, orders a date input month/day/year
+    assert self_check.control("application_date").input_value() == answers["application_date"]
+    for key in ("qualification", "hk_resident", "employed_now", "full_time_jobs"):
+        tab_to(self_check, f'input[name="{key}"]')
+        choose(self_check, radio_value(answers[key]))
+
+    tab_to(self_check, 'input[name="employed_now"]', key="Shift+Tab")
+    assert self_check.focused("element => element.checked"), "Shift+Tab returns to the answer given"
+    tab_to(self_check, 'button[type="submit"]')
+    page.keyboard.press("Enter")
+
+    self_check.wait_for_answer()
+    assert self_check.outcome == "eligible"
+    assert self_check.focused("element => element.id") == "result-title", "focus moves to the result heading"
+    assert self_check.focused(HAS_VISIBLE_FOCUS), "the focused result heading shows it"

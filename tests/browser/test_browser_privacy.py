@@ -1,0 +1,44 @@
+"""The self-check keeps answers on the device: it asks only its own site for files, sends nothing once ready,
+and stores nothing."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from selfcheck_page import SelfCheckPage, a_full_flow, eligible_answers
+
+pytestmark = pytest.mark.browser
+
+
+def test_only_the_site_itself_is_asked_for_anything_and_nothing_once_ready(page, site_url, programme, browser_log):
+    self_check = SelfCheckPage(page).open(site_url).wait_until_ready()
+    page.wait_for_load_state("networkidle")
+    # The engine archive and the runtime are fetched by the worker: seeing them shows worker requests are recorded.
+    for name in ("data-archive-url", "data-pyodide-url"):
+        assert urljoin(page.url, page.locator("[data-selfcheck]").get_attribute(name)) in browser_log.urls
+    assert any(url.endswith(".wasm") for url in browser_log.urls)
+
+    requests_before_answering = len(browser_log.requests)
+    a_full_flow(self_check, programme)
+    page.wait_for_timeout(500)  # time for any late request to show
+
+    assert browser_log.urls[requests_before_answering:] == [], "checking answers sends nothing"
+    origin = urlsplit(site_url)[:2]
+    assert [url for url in browser_log.urls if urlsplit(url)[:2] != origin] == []
+
+
+def test_nothing_the_person_answers_is_stored(page, site_url, programme, context):
+    self_check = SelfCheckPage(page).open(site_url).wait_until_ready()
+    typed = a_full_flow(self_check, programme)
+
+    storage = self_check.storage()
+    # Material keeps its own settings under keys scoped to the site's path; the self-check keeps nothing.
+    material_prefix = page.evaluate("() => `${__md_scope.pathname}.__`")
+    for area in ("localStorage", "sessionStorage"):
+        assert [key for key, _ in storage[area] if not key.startswith(material_prefix)] == [], area
+    assert storage["cookie"] == "" and context.cookies() == []
+    assert storage["indexedDB"] == [] and storage["caches"] == []
+    stored = json.dumps(storage)
+    assert [text for text in typed | set(eligible_answers(programme)) if text in stored] == []

@@ -1,0 +1,200 @@
+"""The self-check in Chromium: answers go in through the form, the engine's result comes out criterion by criterion.
+
+Booting the runtime takes seconds, so each test follows one person through several answers on one loaded page.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from selfcheck_page import (
+    SelfCheckPage,
+    a_day_in_the_window,
+    criterion_with,
+    eligible_answers,
+    job_lasting_months,
+)
+
+import selfcheck
+from programme import selfcheck_rules
+
+pytestmark = pytest.mark.browser
+
+FOCUS_IS_IN_FORM = "() => document.querySelector('[data-selfcheck-form]').contains(document.activeElement)"
+
+
+@pytest.fixture
+def self_check(page, site_url) -> SelfCheckPage:
+    return SelfCheckPage(page).open(site_url)
+
+
+def every_criterion(programme, status: str) -> dict[str, str]:
+    return {criterion.id: status for criterion in programme.eligibility.criteria}
+
+
+def a_job_of_the_limit(programme, answers: dict) -> dict:
+    experience = criterion_with(programme, "fewer_than_months")
+    applying = date.fromisoformat(answers["application_date"])
+    return job_lasting_months(experience.fewer_than_months, ending_before=applying)
+
+
+def test_meeting_every_criterion_is_eligible_and_changing_to_a_job_of_the_limit_is_not(context, site_url, programme):
+    held = []
+    context.route("**/assets/selfcheck/selfcheck-*.zip", lambda route: held.append(route))  # released below
+    self_check = SelfCheckPage(context.new_page()).open(site_url)
+
+    answers = eligible_answers(programme)
+    self_check.answer(answers).form.locator('button[type="submit"]').click()
+    for _ in range(200):
+        if held:
+            break
+        self_check.page.wait_for_timeout(50)
+    assert held, "the worker never asked for the engine"
+    assert self_check.status.locator('[data-message="waiting"]').is_visible(), "answers sent early say so"
+    assert self_check.result.is_hidden()
+    held[0].continue_()
+    self_check.wait_for_answer()
+
+    assert self_check.outcome == "eligible"
+    assert self_check.criterion_statuses() == every_criterion(programme, "met")
+    assert self_check.result.locator("[data-criterion-label]").all_inner_texts() == [
+        criterion.statement.in_language(programme.language) for criterion in programme.eligibility.criteria
+    ]
+    assert all(text.strip() for text in self_check.result.locator("[data-status-text]").all_inner_texts())
+    assert self_check.result.locator('[data-outcome-text="eligible"]').is_visible()
+    assert self_check.result.locator('[data-outcome-text]:visible').count() == 1
+    window = self_check.result.locator("[data-window-explanation]")
+    assert window.get_attribute("data-window") == "open"
+    assert window.is_visible() and window.inner_text().strip()
+    assert self_check.focused("element => element.id") == "result-title"
+    assert self_check.status.locator('[data-message="ready"]').is_visible()
+
+    self_check.result.locator('[data-action="change"]').click()
+    assert self_check.page.evaluate(FOCUS_IS_IN_FORM), "Change your answers moves focus to the form"
+    assert self_check.focused("element => element.name") == "application_date"
+
+    experience = criterion_with(programme, "fewer_than_months")
+    self_check.check({"full_time_jobs": [a_job_of_the_limit(programme, answers)]})
+    assert self_check.outcome == "not_eligible"
+    assert self_check.criterion_statuses() == {**every_criterion(programme, "met"), experience.id: "not_met"}
+    assert self_check.result.locator('[data-outcome-text="not_eligible"]').is_visible()
+    what_would_change = self_check.criterion(experience.id).locator("[data-criterion-change]")
+    assert what_would_change.is_visible() and what_would_change.inner_text().strip()
+    assert self_check.result.locator('li[data-status="met"] [data-criterion-change]:visible').count() == 0
+
+
+def job_names(count: int) -> list[list[str]]:
+    return [[f"full_time_jobs[{index}].start", f"full_time_jobs[{index}].end"] for index in range(count)]
+
+
+def test_job_rows_renumber_as_they_change_and_start_again_clears_everything(self_check, programme):
+    rows = self_check.job_rows()
+    self_check.answer({"full_time_jobs": [{}]})
+    assert rows.count() == 1, 'answering "Yes" offers the first job'
+    assert rows.first.locator("[data-remove-period]").is_hidden(), "the only job cannot be removed"
+
+    add = self_check.form.locator("[data-add-period]")
+    add.click()
+    add.click()
+    assert self_check.job_names() == job_names(3)
+    assert self_check.focused("element => element.name") == "full_time_jobs[2].start", "a new job's start takes focus"
+    assert rows.locator("legend [data-period-number]").all_inner_texts() == ["1", "2", "3"]
+
+    rows.nth(1).locator("[data-remove-period]").click()
+    assert self_check.job_names() == job_names(2)
+    assert self_check.focused("element => element.name") == "full_time_jobs[1].start", "focus moves to the next job"
+    assert rows.locator("legend [data-period-number]").all_inner_texts() == ["1", "2"]
+    for label in rows.locator("label").all():
+        assert self_check.page.locator(f'#{label.get_attribute("for")}').count() == 1, "each label names its input"
+
+    # Two jobs back to back, together exactly the limit: both rows reach the engine.
+    answers = eligible_answers(programme)
+    whole = a_job_of_the_limit(programme, answers)
+    first_end = date.fromisoformat(whole["start"]) + timedelta(days=10)
+    answers["full_time_jobs"] = [
+        {"start": whole["start"], "end": first_end.isoformat()},
+        {"start": (first_end + timedelta(days=1)).isoformat(), "end": whole["end"]},
+    ]
+    self_check.check(answers)
+    assert self_check.outcome == "not_eligible"
+
+    self_check.result.locator('[data-action="restart"]').click()
+    assert self_check.result.is_hidden() and self_check.outcome is None
+    assert self_check.form.locator("input[type=radio]:checked").count() == 0
+    assert rows.count() == 0 and self_check.form.locator("[data-periods]").is_hidden()
+    assert self_check.control("application_date").input_value() == self_check.initial_application_date
+    assert self_check.page.evaluate(FOCUS_IS_IN_FORM)
+
+    del answers["full_time_jobs"]
+    self_check.check(answers)
+    assert self_check.outcome == "unsure"
+    experience = criterion_with(programme, "fewer_than_months")
+    assert self_check.criterion_statuses() == {**every_criterion(programme, "met"), experience.id: "unknown"}
+    assert self_check.result.locator('[data-outcome-text="unsure"]').is_visible()
+
+
+def invalid_answers(programme) -> dict[str, dict]:
+    """Answers the engine refuses, each with every question present so that one can follow another on the page."""
+    applying = a_day_in_the_window(programme)
+    return {
+        "a job that ends before it starts": {
+            **eligible_answers(programme),
+            "full_time_jobs": [{"start": (applying - timedelta(days=60)).isoformat(),
+                                "end": (applying - timedelta(days=90)).isoformat()}],
+        },
+        "a job still going on the application date, answering not employed": {
+            **eligible_answers(programme),
+            "full_time_jobs": [{"start": (applying - timedelta(days=30)).isoformat()}],
+        },
+        "no application date, and two jobs without a start": {
+            **eligible_answers(programme),
+            "application_date": "",
+            "full_time_jobs": [{"end": (applying - timedelta(days=90)).isoformat()},
+                               {"end": (applying - timedelta(days=30)).isoformat()}],
+        },
+    }
+
+
+def as_sent(answers: dict) -> dict:
+    """The answers as the form sends them: an empty date is no answer; a job's empty date is an empty string."""
+    return {
+        key: [{"start": job.get("start", ""), "end": job.get("end", "")} for job in value] if isinstance(value, list)
+        else value
+        for key, value in answers.items() if value != ""
+    }
+
+
+def test_invalid_answers_show_an_error_summary_linking_to_each_field(self_check, programme):
+    rules = selfcheck_rules(programme)
+    for case, answers in invalid_answers(programme).items():
+        expected = selfcheck.evaluate(as_sent(answers), rules)["errors"]
+        self_check.check(answers)
+
+        assert self_check.summary.is_visible(), case
+        assert self_check.focused("element => element.matches('[data-error-summary]')"), f"{case}: summary focused"
+        assert self_check.result.is_hidden(), case
+        links = self_check.summary.locator("[data-error-list] a")
+        assert links.all_inner_texts() == [error["message"] for error in expected], case
+        assert self_check.form.locator("[aria-invalid=true]").count() == len({error["field"] for error in expected})
+        for link, error in zip(links.all(), expected, strict=True):
+            control = self_check.control(error["field"])
+            field_id = control.get_attribute("id")
+            assert link.get_attribute("href") == f"#{field_id}", case
+            assert control.get_attribute("aria-invalid") == "true", f"{case}: {field_id}"
+            inline = self_check.page.locator(f"#{field_id}-error")
+            assert inline.is_visible() and error["message"] in inline.inner_text(), f"{case}: {field_id}"
+            assert f"{field_id}-error" in control.get_attribute("aria-describedby").split(), f"{case}: {field_id}"
+
+            link.click()
+            assert self_check.focused("element => element.id") == field_id, f"{case}: the link moves focus"
+
+    self_check.check(eligible_answers(programme))
+    assert self_check.outcome == "eligible", "answers put right give a result"
+    assert self_check.summary.is_hidden()
+    assert self_check.form.locator("[aria-invalid]").count() == 0
+    assert self_check.form.locator(".field-error:visible").count() == 0
+
+    self_check.check(answers)
+    assert self_check.summary.is_visible()
+    assert self_check.result.is_hidden() and self_check.outcome is None, "errors replace the earlier result"
