@@ -198,3 +198,23 @@ def test_invalid_answers_show_an_error_summary_linking_to_each_field(self_check,
     self_check.check(answers)
     assert self_check.summary.is_visible()
     assert self_check.result.is_hidden() and self_check.outcome is None, "errors replace the earlier result"
+
+
+def test_a_date_typed_in_part_is_an_error_not_an_empty_answer(page, site_url, programme):
+    """A date input holding part of a date has the value "", like an empty one: a half-typed end date is not
+    a job still going on."""
+    self_check = SelfCheckPage(page).open(site_url)
+    applying = a_day_in_the_window(programme)
+    a_job_still_going = {"start": (applying - timedelta(days=90)).isoformat()}
+    self_check.answer({**eligible_answers(programme), "employed_now": True, "full_time_jobs": [a_job_still_going]})
+    end = self_check.control("full_time_jobs[0].end")
+    end.click()
+    page.keyboard.type(f"{applying.month:02d}")  # the month only
+
+    self_check.submit()
+    assert self_check.result.is_hidden()
+    links = self_check.summary.locator("[data-error-list] a")
+    assert links.count() == 1 and links.get_attribute("href") == f"#{end.get_attribute('id')}"
+    assert end.get_attribute("aria-invalid") == "true"
+    assert links.inner_text() == page.locator("[data-incomplete-date-message]").text_content(), "the page's words"
+    assert page.locator(f"#{end.get_attribute('id')}-error").inner_text() == links.inner_text()

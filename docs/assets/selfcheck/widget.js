@@ -22,6 +22,11 @@ function wireSelfCheck(root) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     runtime.start();
+    const incomplete = incompleteDates(form, summary);
+    if (incomplete.length > 0) {
+      showErrors(form, summary, result, incomplete);
+      return;
+    }
     if (!runtime.isReady()) {
       showStatus("waiting");
     }
@@ -183,6 +188,15 @@ function readPeriods(container) {
     }
     return period;
   });
+}
+
+// A date input holding part of a date has the value "", like an empty one. Sent as it is, a half-typed end date
+// would read as a job still going on; name each such field instead, in the page's words.
+function incompleteDates(form, summary) {
+  const message = summary.querySelector("[data-incomplete-date-message]").textContent;
+  return [...form.querySelectorAll('input[type="date"][name]')]
+    .filter((input) => input.validity.badInput && !input.closest("[hidden]"))
+    .map((input) => ({ field: input.name, message }));
 }
 
 function fillToday(form) {
