@@ -11,16 +11,17 @@ pytestmark = pytest.mark.browser
 HAS_VISIBLE_FOCUS = """element => {
   const style = getComputedStyle(element);
   const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
-  return element.matches(":focus-visible") && (outline || style.boxShadow !== "none");
+  return outline || style.boxShadow !== "none";
 }"""
 
 
 def tab_to(self_check: SelfCheckPage, selector: str, key: str = "Tab", most: int = 60) -> None:
-    """Press Tab (or `key`) until focus is on an element matching `selector`, and check that it shows."""
+    """Press Tab (or `key`) until focus is on an element matching `selector`; every stop in the self-check shows."""
     for _ in range(most):
         self_check.page.keyboard.press(key)
+        where = self_check.focused("element => element.closest('[data-selfcheck]') ? element.outerHTML.slice(0, 80) : ''")
+        assert not where or self_check.focused(HAS_VISIBLE_FOCUS), f"focus cannot be seen on {where}"
         if self_check.focused(f"element => element.matches({selector!r})"):
-            assert self_check.focused(HAS_VISIBLE_FOCUS), f"focus on {selector} cannot be seen"
             return
     pytest.fail(f"{most} presses of {key} never reached {selector}")
 
