@@ -128,6 +128,11 @@ def a_day_in_the_window(programme: Programme) -> date:
     return opens + (closes - opens) // 2
 
 
+def criterion_statements(programme: Programme) -> list[str]:
+    """The criteria in words, as the data states them."""
+    return [criterion.statement.in_language(programme.language) for criterion in programme.eligibility.criteria]
+
+
 def criterion_with(programme: Programme, parameter: str):
     """The criterion whose rule reads `parameter` (e.g. fewer_than_months) from the data."""
     return next(criterion for criterion in programme.eligibility.criteria if getattr(criterion, parameter))

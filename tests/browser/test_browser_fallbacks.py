@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from selfcheck_page import FAILED, SelfCheckPage
+from selfcheck_page import FAILED, SelfCheckPage, criterion_statements
 
 pytestmark = pytest.mark.browser
-
-
-def statements(programme) -> list[str]:
-    return [criterion.statement.in_language(programme.language) for criterion in programme.eligibility.criteria]
 
 
 def test_without_javascript_the_criteria_are_in_words_with_a_notice_and_no_form(new_context, site_url, programme,
                                                                                 browser_log):
     self_check = SelfCheckPage(new_context(java_script_enabled=False).new_page()).open(site_url)
 
-    assert self_check.criteria_in_words.all_inner_texts() == statements(programme)
+    assert self_check.criteria_in_words.all_inner_texts() == criterion_statements(programme)
     assert self_check.page.locator("[data-selfcheck] noscript .selfcheck-notice").is_visible()
     assert self_check.form.is_hidden()
     assert self_check.status.locator("[data-message]:visible").count() == 0
@@ -60,7 +56,7 @@ def test_when_the_runtime_cannot_start_the_page_says_so_and_keeps_the_criteria(c
     failed.wait_for(state="visible", timeout=30_000)
     assert failed.evaluate("message => message.closest('[role=status][aria-live]') !== null"), "it is announced"
     assert self_check.status.locator("[data-message]:visible").count() == 1
-    assert self_check.criteria_in_words.all_inner_texts() == statements(programme)
+    assert self_check.criteria_in_words.all_inner_texts() == criterion_statements(programme)
     assert all(item.is_visible() for item in self_check.criteria_in_words.all())
     assert self_check.form.is_hidden(), "no form that cannot give a result"
     assert [error for error in browser_log.console_errors if reason in error], f"the console says why: {reason}"

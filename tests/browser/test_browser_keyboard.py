@@ -19,7 +19,7 @@ def tab_to(self_check: SelfCheckPage, selector: str, key: str = "Tab", most: int
     """Press Tab (or `key`) until focus is on an element matching `selector`; every stop in the self-check shows."""
     for _ in range(most):
         self_check.page.keyboard.press(key)
-        where = self_check.focused("element => element.closest('[data-selfcheck]') ? element.outerHTML.slice(0, 80) : ''")
+        where = self_check.focused("element => element.closest('[data-selfcheck]') && element.outerHTML.slice(0, 80)")
         assert not where or self_check.focused(HAS_VISIBLE_FOCUS), f"focus cannot be seen on {where}"
         if self_check.focused(f"element => element.matches({selector!r})"):
             return

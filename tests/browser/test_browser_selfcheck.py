@@ -11,6 +11,7 @@ import pytest
 from selfcheck_page import (
     SelfCheckPage,
     a_day_in_the_window,
+    criterion_statements,
     criterion_with,
     eligible_answers,
     job_lasting_months,
@@ -58,9 +59,7 @@ def test_meeting_every_criterion_is_eligible_and_changing_to_a_job_of_the_limit_
 
     assert self_check.outcome == "eligible"
     assert self_check.criterion_statuses() == every_criterion(programme, "met")
-    assert self_check.result.locator("[data-criterion-label]").all_inner_texts() == [
-        criterion.statement.in_language(programme.language) for criterion in programme.eligibility.criteria
-    ]
+    assert self_check.result.locator("[data-criterion-label]").all_inner_texts() == criterion_statements(programme)
     assert all(text.strip() for text in self_check.result.locator("[data-status-text]").all_inner_texts())
     assert self_check.result.locator('[data-outcome-text="eligible"]').is_visible()
     assert self_check.result.locator('[data-outcome-text]:visible').count() == 1
