@@ -118,27 +118,27 @@ def _read_jobs(value: object, field: str, errors: list[AnswerError]) -> tuple[Jo
     if not isinstance(value, list):
         errors.append(AnswerError(field, wording.jobs_not_a_list(value)))
         return None
-    return tuple(_read_job(item, f"{field}[{index}]", errors) for index, item in enumerate(value))
+    return tuple(_read_job(item, f"{field}[{index}]", index + 1, errors) for index, item in enumerate(value))
 
 
-def _read_job(raw: object, field: str, errors: list[AnswerError]) -> Job | None:
-    """A job {start, end?}; an empty or null end means the job goes on."""
+def _read_job(raw: object, field: str, number: int, errors: list[AnswerError]) -> Job | None:
+    """A job {start, end?}, the `number`th listed; an empty or null end means the job goes on."""
     if not isinstance(raw, dict):
-        errors.append(AnswerError(field, wording.job_not_an_object(raw)))
+        errors.append(AnswerError(field, wording.job_not_an_object(number, raw)))
         return None
     errors_before = len(errors)
     start = end = None
     if raw.get("start") in (None, ""):
-        errors.append(AnswerError(f"{field}.start", wording.job_start_missing()))
+        errors.append(AnswerError(f"{field}.start", wording.job_start_missing(number)))
     else:
         start = _read_date(raw["start"], f"{field}.start", errors)
     if raw.get("end") not in (None, ""):
         end = _read_date(raw["end"], f"{field}.end", errors)
     if start and end and end < start:
-        errors.append(AnswerError(f"{field}.end", wording.job_ends_before_it_starts(start, end)))
+        errors.append(AnswerError(f"{field}.end", wording.job_ends_before_it_starts(number, start, end)))
     for key in raw:
         if key not in _JOB_KEYS:
-            errors.append(AnswerError(f"{field}.{key}", wording.unknown_job_detail(key, _JOB_KEYS)))
+            errors.append(AnswerError(f"{field}.{key}", wording.unknown_job_detail(number, key, _JOB_KEYS)))
     return Job(start, end) if len(errors) == errors_before else None
 
 
@@ -150,8 +150,8 @@ def _check_jobs_against_application(values: dict, errors: list[AnswerError]) -> 
         if job is None:
             continue
         if job.start > application_date:
-            message = wording.job_starts_after_application(job.start, application_date)
+            message = wording.job_starts_after_application(index + 1, job.start, application_date)
             errors.append(AnswerError(f"full_time_jobs[{index}].start", message))
         elif not_employed_then and (job.end is None or job.end >= application_date):
-            message = wording.job_covers_application_while_not_employed(job.end, application_date)
+            message = wording.job_covers_application_while_not_employed(index + 1, job.end, application_date)
             errors.append(AnswerError(f"full_time_jobs[{index}].end", message))

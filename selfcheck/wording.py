@@ -99,33 +99,33 @@ def jobs_not_a_list(found: object) -> str:
     )
 
 
-def job_not_an_object(found: object) -> str:
-    return f'Write each job as {{"start": "YYYY-MM-DD", "end": "YYYY-MM-DD"}}; found {describe_found(found)}.'
+def job_not_an_object(number: int, found: object) -> str:
+    return f'Full-time job {number}: write each job as {{"start": "YYYY-MM-DD", "end": "YYYY-MM-DD"}}; found {describe_found(found)}.'
 
 
-def job_start_missing() -> str:
-    return "Enter the start date of this job; there is none."
+def job_start_missing(number: int) -> str:
+    return f"Enter the start date of full-time job {number}; there is none."
 
 
-def job_ends_before_it_starts(start: date, end: date) -> str:
-    return f"This job ends on {format_date(end)}, before it starts on {format_date(start)}."
+def job_ends_before_it_starts(number: int, start: date, end: date) -> str:
+    return f"Full-time job {number} ends on {format_date(end)}, before it starts on {format_date(start)}."
 
 
-def unknown_job_detail(key: object, known_keys: tuple[str, ...]) -> str:
-    return f"A job has no detail {_quote(key)}. A job can have: {', '.join(known_keys)}."
+def unknown_job_detail(number: int, key: object, known_keys: tuple[str, ...]) -> str:
+    return f"Full-time job {number}: a job has no detail {_quote(key)}. A job can have: {', '.join(known_keys)}."
 
 
-def job_starts_after_application(start: date, application_date: date) -> str:
+def job_starts_after_application(number: int, start: date, application_date: date) -> str:
     return (
-        f"This job starts on {format_date(start)}, after the date you will apply "
+        f"Full-time job {number} starts on {format_date(start)}, after the date you will apply "
         f"({format_date(application_date)}). List only jobs that start by then."
     )
 
 
-def job_covers_application_while_not_employed(end: date | None, application_date: date) -> str:
+def job_covers_application_while_not_employed(number: int, end: date | None, application_date: date) -> str:
     still_working = "has no end date" if end is None else f"ends on {format_date(end)}"
     return (
-        f"This job {still_working}, so you would still have it on the date you will apply "
+        f"Full-time job {number} {still_working}, so you would still have it on the date you will apply "
         f"({format_date(application_date)}), but you said you will not be employed then. "
         "Enter the day it ends, or change your answer about being employed."
     )

@@ -60,20 +60,20 @@ def test_an_unknown_answer_names_the_allowed_ones(questions):
 
 def test_an_unknown_detail_in_a_job_names_the_allowed_ones(questions):
     raw = {"application_date": "2020-12-20", "full_time_jobs": [{"start": "2020-01-01", "end": "2020-01-31", "hours": 40}]}
-    assert errors_of(raw, questions) == {"full_time_jobs[0].hours": 'A job has no detail "hours". A job can have: start, end.'}
+    assert errors_of(raw, questions) == {"full_time_jobs[0].hours": 'Full-time job 1: a job has no detail "hours". A job can have: start, end.'}
 
 
 def test_a_job_ending_before_it_starts_gives_both_dates(questions):
     raw = {"application_date": "2020-12-20", "full_time_jobs": [{"start": "2020-03-01", "end": "2020-02-28"}]}
     assert errors_of(raw, questions) == {
-        "full_time_jobs[0].end": "This job ends on 28 Feb 2020, before it starts on 1 Mar 2020."
+        "full_time_jobs[0].end": "Full-time job 1 ends on 28 Feb 2020, before it starts on 1 Mar 2020."
     }
 
 
 def test_a_job_still_going_while_not_employed_says_how_to_resolve_it(questions):
     raw = {"application_date": "2020-12-20", "employed_now": False, "full_time_jobs": [{"start": "2020-11-01"}]}
     assert errors_of(raw, questions) == {
-        "full_time_jobs[0].end": "This job has no end date, so you would still have it on the date you will apply "
+        "full_time_jobs[0].end": "Full-time job 1 has no end date, so you would still have it on the date you will apply "
         "(20 Dec 2020), but you said you will not be employed then. "
         "Enter the day it ends, or change your answer about being employed."
     }

@@ -54,6 +54,9 @@ def test_meeting_every_criterion_is_eligible_and_changing_to_a_job_of_the_limit_
     assert held, "the worker never asked for the engine"
     assert self_check.status.locator('[data-message="waiting"]').is_visible(), "answers sent early say so"
     assert self_check.result.is_hidden()
+    assert self_check.result.evaluate("result => result.parentElement.getAttribute('aria-live')") == "polite", (
+        "the result appears inside a live region that was there before it"
+    )
     held[0].continue_()
     self_check.wait_for_answer()
 
