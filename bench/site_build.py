@@ -8,7 +8,7 @@ Both sites must produce the same output files and the same article on every gene
 the warm-up; timed builds then alternate between the sites, in-process (load_config + build, what `mkdocs build`
 does once Python has started), and the ratio uses their medians.
 
-    python bench/site_build.py           # every size: about ten minutes on a busy 2-core machine
+    python bench/site_build.py           # every size: about nine minutes on a busy 2-core machine, mostly 1,000 roles
     python bench/site_build.py --quick   # the real site and 20, 40 and 80 roles, two runs each
 """
 
