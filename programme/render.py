@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from .model import PartialDate, Programme, Text
 from .pages import PAGES, PageSpec, role_uri, track_uri
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+_LANGUAGE: ContextVar[str] = ContextVar("language")  # set while a page renders; macros see it too
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 
@@ -22,17 +25,6 @@ class PageRenderer:
 
     def __init__(self, programme: Programme, extra_context: dict | None = None) -> None:
         self._programme = programme
-        self._environment = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            finalize=self._finalize,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self._environment.filters["date"] = format_date
-        self._environment.filters["capitalize_first"] = capitalize_first
-        self._environment.globals.update(track_uri=track_uri, role_uri=role_uri, pages=PAGES)
         self._extra_context = extra_context or {}
 
     @property
@@ -41,20 +33,41 @@ class PageRenderer:
 
     def render(self, spec: PageSpec, href: Callable[[str], str]) -> str:
         """The page's HTML; `href` turns a page's source path into a link relative to this page."""
-        template = self._environment.get_template(spec.template)
-        return template.render(
-            programme=self._programme, title=spec.title, href=href, **self._extra_context, **spec.context,
-        )
+        template = _environment().get_template(spec.template)
+        token = _LANGUAGE.set(self.language)
+        try:
+            return template.render(
+                programme=self._programme, title=spec.title, href=href, **self._extra_context, **spec.context,
+            )
+        finally:
+            _LANGUAGE.reset(token)
 
-    def _text(self, value: Text | str) -> str:
-        return value.in_language(self.language) if isinstance(value, Text) else value
 
-    def _finalize(self, value: object) -> object:
-        if isinstance(value, Text):
-            return self._text(value)
-        if isinstance(value, PartialDate):
-            return format_date(value)
-        return value
+@cache
+def _environment() -> jinja2.Environment:
+    """One environment per process, so `mkdocs serve` compiles each template once; a template changed on disk is
+    still seen. (No on-disk bytecode cache: its key ignores the environment, so stale code could survive a change.)"""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["date"] = format_date
+    environment.filters["capitalize_first"] = capitalize_first
+    environment.globals.update(track_uri=track_uri, role_uri=role_uri, pages=PAGES)
+    return environment
+
+
+def _finalize(value: object) -> object:
+    """Programme text in the language of the page being rendered, dates as people write them."""
+    if isinstance(value, Text):
+        return value.in_language(_LANGUAGE.get())
+    if isinstance(value, PartialDate):
+        return format_date(value)
+    return value
 
 
 def capitalize_first(text: str) -> Markup:

@@ -61,9 +61,9 @@ def parse_yaml(text: str, file: str) -> ParsedYaml:
     the rest is still read, so that one run lists every problem.
     """
     positions = Positions()
+    loader = _RefusingLoader(text)
     try:
-        refused = _anchors_and_aliases(text)
-        node = yaml.compose(text, Loader=yaml.BaseLoader)
+        node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -72,10 +72,12 @@ def parse_yaml(text: str, file: str) -> ParsedYaml:
         return ParsedYaml(None, positions, [DataError(line, column, (), f"not valid YAML: {problem}{hint}", file)])
     except yaml.YAMLError as exc:
         return ParsedYaml(None, positions, [DataError(1, 1, (), f"not valid YAML: {exc}", file)])
+    finally:
+        loader.dispose()
     errors: list[DataError] = []
     value = _convert(node, (), positions, errors, file) if node is not None else None
     refused_paths = [error.path for error in errors if error.message.startswith("tags are not allowed")]
-    for (line, column), message in refused:
+    for (line, column), message in loader.refused:
         errors.append(DataError(line, column, _path_at(positions, line, column), message, file))
     return ParsedYaml(value, positions, errors, refused_paths)
 
@@ -90,17 +92,23 @@ def _path_at(positions: Positions, line: int, column: int) -> Path:
     return max(keyed_before)[1] if keyed_before else ()
 
 
-def _anchors_and_aliases(text: str) -> list[tuple[tuple[int, int], str]]:
-    found = []
-    for event in yaml.parse(text, Loader=yaml.BaseLoader):
+class _RefusingLoader(yaml.BaseLoader):
+    """Composes nodes with no implicit typing, noting each anchor and alias on the way (one pass over the text)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.refused: list[tuple[tuple[int, int], str]] = []
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
-            message = f"aliases are not allowed (found *{event.anchor}); write the value out in full"
+            self._refuse(event, f"aliases are not allowed (found *{event.anchor}); write the value out in full")
         elif getattr(event, "anchor", None):
-            message = f"anchors are not allowed (found &{event.anchor}); write each value out in full"
-        else:
-            continue
-        found.append(((event.start_mark.line + 1, event.start_mark.column + 1), message))
-    return found
+            self._refuse(event, f"anchors are not allowed (found &{event.anchor}); write each value out in full")
+        return super().compose_node(parent, index)
+
+    def _refuse(self, event: yaml.Event, message: str) -> None:
+        self.refused.append(((event.start_mark.line + 1, event.start_mark.column + 1), message))
 
 
 def _convert(node: yaml.Node, path: Path, positions: Positions, errors: list[DataError], file: str) -> object:
