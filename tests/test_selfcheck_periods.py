@@ -113,3 +113,13 @@ def test_the_longest_stretch_compares_months_before_days():
 def test_no_periods_make_no_stretch():
     assert full_time_stretches([]) == []
     assert longest_stretch([]) is None
+
+
+def test_days_in_month_agrees_with_the_calendar_module_for_every_month():
+    import calendar
+
+    from selfcheck.periods import days_in_month
+
+    for year in (1, 1900, 2000, 2019, 2020, 2021, 2100, 9999):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1], (year, month)
