@@ -23,7 +23,6 @@ function wireSelfCheck(root) {
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    runtime.start();
     const incomplete = incompleteDates(form, summary);
     if (incomplete.length > 0) {
       showErrors(form, summary, result, incomplete);
@@ -67,7 +66,7 @@ function wireSelfCheck(root) {
   }
 }
 
-// The runtime starts once: when the browser is idle or at the first interaction, whichever comes first.
+// The runtime: one module worker, started once; answers go to it and results come back by message.
 function startableRuntime(root, rulesJson, showStatus) {
   let worker = null;
   let ready = false;
