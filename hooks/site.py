@@ -64,6 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                         PageRenderer(programme, {"selfcheck": selfcheck}), runtime, archive)
     config.nav = plan_nav(programme, programme.language) + list(config.nav or [])
     config.theme["language"] = programme.language
+    config.site_name = programme.name
     return config
 
 

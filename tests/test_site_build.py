@@ -53,6 +53,11 @@ def test_each_page_is_titled_with_its_name(site, url):
     assert [heading.get_text(strip=True) for heading in headings] == [str(GENERATED[url].title)]
 
 
+def test_browser_titles_name_the_page_and_the_site_once(site):
+    assert site.page("").select_one("title").get_text(strip=True) == PROGRAMME.name
+    assert site.page("timeline/").select_one("title").get_text(strip=True) == f"{PROGRAMME.titles.timeline} - {PROGRAMME.name}"
+
+
 def test_the_timeline_page_is_called_timeline(site):
     assert site.page("timeline/").select_one("article h1").get_text(strip=True) == "Timeline"
 
