@@ -48,7 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_path = Path(config.config_file_path).parent / config.extra["programme_data"]
     try:
         programme = load_programme(data_path)
-        pyodide_version, runtime = pyodide_runtime()
+        _, runtime = pyodide_runtime()
     except (ProgrammeDataError, MissingRuntime) as exc:
         raise PluginError(str(exc)) from None
     archive = engine_archive()
@@ -57,7 +57,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "archive_sha256": archive.sha256,
         "archive_path": archive.published_as,
         "pyodide_path": runtime[0].published_as.rsplit("/", 1)[0] + "/",
-        "pyodide_version": pyodide_version,
     }
     pages = plan_pages(programme)
     _build = _SiteBuild(data_path, {page.src_uri: page for page in pages},

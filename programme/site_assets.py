@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from .bundle import build_selfcheck_archive
 from .loader import PROJECT_ROOT
 from .model import Programme
 from .rules import selfcheck_rules
@@ -52,8 +53,6 @@ class EngineArchive:
 
 
 def engine_archive() -> EngineArchive:
-    from .bundle import build_selfcheck_archive
-
     content = build_selfcheck_archive()
     return EngineArchive(content, hashlib.sha256(content).hexdigest())
 
