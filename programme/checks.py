@@ -26,7 +26,7 @@ def semantic_problems(data: object, date_paths: list[Path]) -> list[Problem]:
         return []
     checks = (
         _duplicate_ids(data), _dangling_references(data), _impossible_dates(data, date_paths),
-        _timeline_order(data), _application_windows(data), _criteria(data), _questions(data),
+        _timeline_order(data), _application_windows(data), _criteria(data), _questions(data), _review_date(data),
     )
     return [problem for check in checks for problem in check]
 
@@ -174,6 +174,12 @@ def _application_windows(data: dict) -> Iterator[Problem]:
             yield Problem((*cohort_path, "application_window"), (
                 f"the window closes ({dates['closes'].iso}) before it opens ({dates['opens'].iso})"
             ))
+
+
+def _review_date(data: dict) -> Iterator[Problem]:
+    date = _parsed_date(_at(data, ("site", "reviewed")))
+    if date and date.precision != "day":
+        yield Problem(("site", "reviewed"), f"the review date needs a day, found only the {date.precision} ({date.iso})")
 
 
 def _criteria(data: dict) -> Iterator[Problem]:

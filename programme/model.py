@@ -311,6 +311,7 @@ class Programme:
     media_contact: MediaContact
     questions: tuple[Question, ...]
     language: str
+    reviewed: PartialDate
     titles: Titles
     sources: tuple[Source, ...]
     organisations: tuple[Organisation, ...]
@@ -415,6 +416,7 @@ def build_programme(data: dict) -> Programme:
                                    ref(data["contact"]["media_enquiries"])),
         questions=tuple(_question(item) for item in data["self_check"]["questions"]),
         language=data["site"]["language"],
+        reviewed=PartialDate.parse(data["site"]["reviewed"]),
         titles=Titles(**{key: Text.from_data(value) for key, value in data["site"]["titles"].items()}),
         sources=tuple(sources.values()),
         organisations=tuple(organisations.values()),
