@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from .loader import DATA_PATH, display_path, load_programme
@@ -19,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
         programme = load_programme(arguments.path)
     except ProgrammeDataError as exc:
         print(exc, file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":  # mark each line in the pull request's diff, too
+            print("\n".join(error.annotation() for error in exc.listed))
         return 1
     print(
         f"{display_path(arguments.path)}: OK: {len(programme.tracks)} tracks, {len(programme.roles)} roles, "

@@ -6,12 +6,35 @@ from dataclasses import dataclass
 
 Path = tuple[str | int, ...]
 
+SHOWN_CHARACTERS = 60  # the longest piece of the data a message repeats
+MAX_LISTED_ERRORS = 50  # past this, a list of errors says how many more there are
+
+
+def shown(value: object, *, quote: bool = True, limit: int = SHOWN_CHARACTERS) -> str:
+    """A piece of the data as a message repeats it: cut to `limit` characters, control characters escaped.
+
+    Messages reach terminals and CI logs, so a value must not be able to move the cursor, colour the
+    text or start a line of its own (a CI annotation, say).
+    """
+    text = str(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return repr(text) if quote else printable(text)
+
+
+def printable(text: str) -> str:
+    """`text` with every character that is not printable written as its escape: \\n, \\x1b, \\u202e."""
+    return "".join(character if character.isprintable() else repr(character)[1:-1] for character in text)
+
 
 def format_path(path: Path) -> str:
     """Write a key path the way the YAML reads: `tracks[1].roles[0]`; the whole document is `(top)`."""
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{shown(part, quote=False)}" if text else shown(part, quote=False)
     return text or "(top)"
 
 
@@ -26,8 +49,7 @@ def describe_value(value: object) -> str:
     if isinstance(value, float):
         return f"number {value}"
     if isinstance(value, str):
-        shown = value if len(value) <= 60 else value[:57] + "..."
-        return f"string {shown!r}"
+        return f"string {shown(value)}"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -56,8 +78,25 @@ class DataError:
 
     def __str__(self) -> str:
         if not self.line:
-            return f"{self.file}: {self.message}"
-        return f"{self.file}:{self.line}:{self.column}: {format_path(self.path)}: {self.message}"
+            return f"{printable(self.file)}: {printable(self.message)}"
+        return f"{printable(self.file)}:{self.line}:{self.column}: {format_path(self.path)}: {printable(self.message)}"
+
+    def annotation(self) -> str:
+        """The error as a GitHub Actions workflow command, which marks the line in a pull request's diff."""
+        properties = f"file={_command_property(self.file)}"
+        if self.line:
+            properties += f",line={self.line},col={self.column}"
+        return f"::error {properties}::{_command_data(f'{format_path(self.path)}: {printable(self.message)}')}"
+
+
+def _command_data(text: str) -> str:
+    """Escape text for a workflow command's message, as GitHub's toolkit does (`escapeData`)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _command_property(text: str) -> str:
+    """Escape text for a workflow command's property, as GitHub's toolkit does (`escapeProperty`)."""
+    return _command_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class ProgrammeDataError(Exception):
@@ -66,5 +105,13 @@ class ProgrammeDataError(Exception):
     def __init__(self, errors: list[DataError]) -> None:
         self.errors = errors
         count = len(self.errors)
-        heading = f"{count} problem{'s' if count != 1 else ''} in the programme data:"
-        super().__init__("\n".join([heading, *map(str, self.errors)]))
+        heading = f"{count:,} problem{'s' if count != 1 else ''} in the programme data:"
+        listed = [str(error) for error in self.errors[:MAX_LISTED_ERRORS]]
+        if count > MAX_LISTED_ERRORS:
+            listed.append(f"… and {count - MAX_LISTED_ERRORS:,} more; fix these first, then check again")
+        super().__init__("\n".join([heading, *listed]))
+
+    @property
+    def listed(self) -> list[DataError]:
+        """The errors a message lists: the first MAX_LISTED_ERRORS, in file order."""
+        return self.errors[:MAX_LISTED_ERRORS]

@@ -10,43 +10,55 @@ from pathlib import Path as FilePath
 from .checks import semantic_problems
 from .errors import DataError, ProgrammeDataError
 from .model import Programme, build_programme
+from .paths import DATA_PATH, PROJECT_ROOT, SCHEMA_PATH
 from .schema import Validator
-from .yamlsource import parse_yaml
+from .rules import rules_problem
+from .yamlsource import MAX_FILE_BYTES, Positions, decode_source, parse_yaml
 
-PROJECT_ROOT = FilePath(__file__).resolve().parent.parent
-DATA_PATH = PROJECT_ROOT / "data" / "programme.yaml"
-SCHEMA_PATH = PROJECT_ROOT / "data" / "programme.schema.json"
 
 
 def load_programme(path: str | os.PathLike = DATA_PATH) -> Programme:
     """Load and check the data file; raise ProgrammeDataError listing every problem."""
-    data, errors = read_checked_data(path)
+    data, errors, positions = _read(path)
     if errors:
         raise ProgrammeDataError(errors)
-    return build_programme(data)
+    programme = build_programme(data)
+    problem = rules_problem(programme, data)
+    if problem:
+        raise ProgrammeDataError([DataError(*positions.of_value(problem.path), problem.path, problem.message, display_path(path))])
+    return programme
 
 
 def read_checked_data(path: str | os.PathLike = DATA_PATH) -> tuple[object, list[DataError]]:
     """The raw data and every problem in it; the data is safe to build only when there are none."""
+    data, errors, _ = _read(path)
+    return data, errors
+
+
+def _read(path: str | os.PathLike) -> tuple[object, list[DataError], Positions]:
     shown = display_path(path)
     try:
-        text = FilePath(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return None, [DataError(0, 0, (), f"cannot read the data file: {reason}", shown)]
+        with open(path, "rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return None, [DataError(0, 0, (), f"cannot read the data file: {exc.strerror or exc}", shown)], Positions()
+    text, errors = decode_source(raw, shown)
+    if text is None:
+        return None, errors, Positions()
     parsed = parse_yaml(text, shown)
     if parsed.value is None and parsed.errors:
-        return None, parsed.errors
+        return None, parsed.errors, parsed.positions
     validator = _validator()
     errors = list(parsed.errors)
     problems = validator.errors(parsed.value)
     problems += semantic_problems(parsed.value, validator.paths_of("date"))
+    refused = set(parsed.refused_paths)
     for problem in problems:
-        if any(problem.path[: len(refused)] == refused for refused in parsed.refused_paths):
-            continue
+        if not problem.at_key and any(problem.path[:length] in refused for length in range(len(problem.path) + 1)):
+            continue  # a value left out has had its say
         line, column = parsed.positions.of_key(problem.path) if problem.at_key else parsed.positions.of_value(problem.path)
         errors.append(DataError(line, column, problem.path, problem.message, shown))
-    return parsed.value, sorted(errors, key=lambda error: (error.line, error.column, error.message))
+    return parsed.value, sorted(errors, key=lambda error: (error.line, error.column, error.message)), parsed.positions
 
 
 def display_path(path: str | os.PathLike) -> str:

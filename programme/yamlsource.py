@@ -3,6 +3,10 @@
 Strict on purpose: no anchors, aliases, tags or duplicate keys, and YAML 1.2 scalars, so `no`
 and `yes` stay strings and `2021-02` stays text. Only a plain `true`/`false` is a boolean,
 only plain digits are an integer.
+
+Hostile on purpose too: the file is refused as a whole when it is too big, and anchors, aliases
+and nesting past a limit are refused while the parser's events stream past, before any node is
+built, so a "billion laughs" edit or a deeply nested one costs no more than reading it.
 """
 
 from __future__ import annotations
@@ -12,20 +16,30 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .errors import DataError, Path
+from .errors import DataError, Path, shown
+
+MAX_FILE_BYTES = 1_000_000      # the real file is about 20 kB; a megabyte is a mistake, not an edit
+MAX_DEPTH = 24                  # the real file nests 7 levels deep
+MAX_SCALAR_CHARACTERS = 20_000  # the schema sets tighter limits per field; this one protects the schema itself
+MAX_KEY_CHARACTERS = 100
+MAX_INTEGER_DIGITS = 18
 
 _DEFAULT_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
-_NULL = re.compile(r"^(~|null|Null|NULL|)$")
+_REFUSED = "tag:procruit-c:refused"  # a node left out: an alias, or nesting too deep; its error is already said
+_NULL = re.compile(r"(~|null|Null|NULL|)")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"^[-+]?[0-9]+$")
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _SYNTAX_HINTS = {
     "<block end>": " (check the indentation of this line against the lines above it)",
     "block mapping start": " (check the indentation of this line against the lines above it)",
     "mapping values are not allowed": " (text with a colon in it needs quotes around it)",
     "'\\t'": " (indent with spaces, not tabs)",
-    "found undefined alias": " (aliases are not allowed; write the value out in full)",
 }
-_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+# Characters no text here may hold: C0 and C1 controls but tab and newline, DEL, bidirectional overrides and
+# isolates (they reorder what a reader sees), lone surrogates, and the two noncharacters at the end of the BMP.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+_FORBIDDEN_IN_KEYS = re.compile(_FORBIDDEN.pattern[:-1] + "\t\n]")
 
 
 @dataclass
@@ -51,17 +65,33 @@ class ParsedYaml:
     value: object
     positions: Positions
     errors: list[DataError]
-    refused_paths: list[Path] = field(default_factory=list)  # values dropped for a tag; nothing more to say of them
+    refused_paths: list[Path] = field(default_factory=list)  # values left out; nothing more to say of them
+
+
+def decode_source(raw: bytes, file: str) -> tuple[str | None, list[DataError]]:
+    """The file's text, or a located error: UTF-8 only (a byte-order mark is allowed), within the size limit."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [DataError(0, 0, (), f"the file is larger than the limit of {MAX_FILE_BYTES:,} bytes", file)]
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start].decode("utf-8-sig", errors="replace")
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        bad = raw[exc.start: exc.end].hex(" ")
+        return None, [DataError(line, column, (), f"not UTF-8 text (byte {bad}); save the file as UTF-8", file)]
 
 
 def parse_yaml(text: str, file: str) -> ParsedYaml:
     """Parse `text`; problems come back as errors, never as exceptions.
 
-    A syntax error leaves no value. Anchors, aliases, tags and duplicate keys are reported and
-    the rest is still read, so that one run lists every problem.
+    A syntax error or a forbidden character leaves no value. Anchors, aliases, nesting too deep,
+    tags and duplicate keys are reported and the rest is still read, so that one run lists every problem.
     """
     positions = Positions()
-    loader = _RefusingLoader(text)
+    errors = _forbidden_characters(text, file)
+    if errors:
+        return ParsedYaml(None, positions, errors)
+    loader = _StrictLoader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -74,83 +104,159 @@ def parse_yaml(text: str, file: str) -> ParsedYaml:
         return ParsedYaml(None, positions, [DataError(1, 1, (), f"not valid YAML: {exc}", file)])
     finally:
         loader.dispose()
-    errors: list[DataError] = []
-    value = _convert(node, (), positions, errors, file) if node is not None else None
-    refused_paths = [error.path for error in errors if error.message.startswith("tags are not allowed")]
-    for (line, column), message in loader.refused:
-        errors.append(DataError(line, column, _path_at(positions, line, column), message, file))
-    return ParsedYaml(value, positions, errors, refused_paths)
+    converter = _Converter(positions, file)
+    value = converter.convert(node, ()) if node is not None else None
+    return ParsedYaml(value, positions, converter.errors, converter.refused_paths)
 
 
-def _path_at(positions: Positions, line: int, column: int) -> Path:
-    """The key path of whatever starts at, or is keyed on the same line before, a line and column."""
-    for path, position in positions.values.items():
-        if position == (line, column):
-            return path
-    keyed_before = [(key_column, path) for path, (key_line, key_column) in positions.keys.items()
-                    if key_line == line and key_column < column]
-    return max(keyed_before)[1] if keyed_before else ()
+def _forbidden_characters(text: str, file: str) -> list[DataError]:
+    """Each character typed into the file that no text may hold (the parser would refuse it without a place)."""
+    errors = []
+    for match in _FORBIDDEN.finditer(text):
+        start = match.start()
+        line, column = text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
+        errors.append(DataError(line, column, (), f"{_name_character(match.group())} is not allowed in the file", file))
+        if len(errors) == 20:
+            break
+    return errors
 
 
-class _RefusingLoader(yaml.BaseLoader):
-    """Composes nodes with no implicit typing, noting each anchor and alias on the way (one pass over the text)."""
+def _name_character(character: str) -> str:
+    return f"the control character U+{ord(character):04X} {shown(character)}"
+
+
+class _StrictLoader(yaml.BaseLoader):
+    """Composes nodes with no implicit typing. Anchors are dropped and aliases replaced as their events arrive,
+    so no value is ever shared or expanded; nesting past MAX_DEPTH is skipped without recursing."""
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
-        self.refused: list[tuple[tuple[int, int], str]] = []
+        self._depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
-            self._refuse(event, f"aliases are not allowed (found *{event.anchor}); write the value out in full")
-        elif getattr(event, "anchor", None):
-            self._refuse(event, f"anchors are not allowed (found &{event.anchor}); write each value out in full")
-        return super().compose_node(parent, index)
+            self.get_event()
+            return _refused_node(event, f"aliases are not allowed (found *{shown(event.anchor, quote=False)}); write the value out in full")
+        refusals = []
+        if getattr(event, "anchor", None):
+            refusals.append(f"anchors are not allowed (found &{shown(event.anchor, quote=False)}); write each value out in full")
+            event.anchor = None
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)) and self._depth >= MAX_DEPTH:
+            self._skip_collection()
+            return _refused_node(event, f"nested more than {MAX_DEPTH} levels deep; the data needs far fewer", refusals)
+        self._depth += 1
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+        node.refusals = refusals
+        return node
 
-    def _refuse(self, event: yaml.Event, message: str) -> None:
-        self.refused.append(((event.start_mark.line + 1, event.start_mark.column + 1), message))
-
-
-def _convert(node: yaml.Node, path: Path, positions: Positions, errors: list[DataError], file: str) -> object:
-    line, column = node.start_mark.line + 1, node.start_mark.column + 1
-    positions.values[path] = (line, column)
-    if node.tag not in _DEFAULT_TAGS:
-        errors.append(DataError(line, column, path, f"tags are not allowed (found {node.tag})", file))
-        return None
-    if isinstance(node, yaml.ScalarNode):
-        return _resolve_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*path, index), positions, errors, file) for index, item in enumerate(node.value)]
-    return _convert_mapping(node, path, positions, errors, file)
-
-
-def _convert_mapping(node: yaml.MappingNode, path: Path, positions: Positions, errors: list[DataError], file: str) -> dict:
-    mapping: dict[str, object] = {}
-    for key_node, value_node in node.value:
-        key_line, key_column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-        if not isinstance(key_node, yaml.ScalarNode):
-            errors.append(DataError(key_line, key_column, path, "keys must be plain words, not lists or mappings", file))
-            continue
-        key = key_node.value
-        if key in mapping:
-            first_line = positions.keys[(*path, key)][0]
-            errors.append(DataError(key_line, key_column, (*path, key), f"duplicate key {key!r} (first given on line {first_line})", file))
-            continue
-        positions.keys[(*path, key)] = (key_line, key_column)
-        mapping[key] = _convert(value_node, (*path, key), positions, errors, file)
-    return mapping
+    def _skip_collection(self) -> None:
+        """Consume one whole sequence or mapping, however deep, without building it."""
+        depth = 0
+        while True:
+            event = self.get_event()
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+                if depth == 0:
+                    return
 
 
-def _resolve_scalar(node: yaml.ScalarNode) -> object:
-    text = node.value
-    if node.style is not None:  # quoted or block scalars are always text
+def _refused_node(event: yaml.Event, message: str, refusals: list[str] | None = None) -> yaml.Node:
+    node = yaml.ScalarNode(_REFUSED, "", event.start_mark, event.end_mark)
+    node.refusals = [*(refusals or []), message]
+    return node
+
+
+class _Converter:
+    """Turns composed nodes into plain values, recording positions and every problem on the way."""
+
+    def __init__(self, positions: Positions, file: str) -> None:
+        self.positions = positions
+        self.file = file
+        self.errors: list[DataError] = []
+        self.refused_paths: list[Path] = []
+
+    def convert(self, node: yaml.Node, path: Path) -> object:
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        self.positions.values[path] = (line, column)
+        for message in getattr(node, "refusals", ()):
+            self._error(line, column, path, message)
+        if node.tag == _REFUSED:
+            self.refused_paths.append(path)
+            return None
+        if node.tag not in _DEFAULT_TAGS:
+            self._error(line, column, path, f"tags are not allowed (found {shown(node.tag, quote=False)})")
+            self.refused_paths.append(path)
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, path, line, column)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, (*path, index)) for index, item in enumerate(node.value)]
+        return self._mapping(node, path)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict:
+        mapping: dict[str, object] = {}
+        for key_node, value_node in node.value:
+            key_line, key_column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            for message in getattr(key_node, "refusals", ()):
+                self._error(key_line, key_column, path, message)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _REFUSED:
+                if key_node.tag != _REFUSED:
+                    self._error(key_line, key_column, path, "keys must be plain words, not lists or mappings")
+                continue
+            key = key_node.value
+            problem = _key_problem(key)
+            if problem:
+                self._error(key_line, key_column, path, problem)
+                continue
+            if key in mapping:
+                first_line = self.positions.keys[(*path, key)][0]
+                self._error(key_line, key_column, (*path, key), f"duplicate key {shown(key)} (first given on line {first_line})")
+                continue
+            self.positions.keys[(*path, key)] = (key_line, key_column)
+            mapping[key] = self.convert(value_node, (*path, key))
+        return mapping
+
+    def _scalar(self, node: yaml.ScalarNode, path: Path, line: int, column: int) -> object:
+        text = node.value
+        if len(text) > MAX_SCALAR_CHARACTERS:
+            self._error(line, column, path, f"a value of {len(text):,} characters; the limit is {MAX_SCALAR_CHARACTERS:,}")
+            self.refused_paths.append(path)
+            return None
+        forbidden = _FORBIDDEN.search(text)
+        if forbidden:
+            self._error(line, column, path, f"{_name_character(forbidden.group())} is not allowed in text")
+            self.refused_paths.append(path)
+            return None
+        if node.style is not None:  # quoted or block scalars are always text
+            return text
+        if _NULL.fullmatch(text):
+            return None
+        if text in _BOOL:
+            return _BOOL[text]
+        if _INT.fullmatch(text):
+            if len(text.lstrip("+-")) > MAX_INTEGER_DIGITS:
+                self._error(line, column, path, f"a number of {len(text.lstrip('+-')):,} digits; no number here needs more than {MAX_INTEGER_DIGITS}")
+                self.refused_paths.append(path)
+                return None
+            return int(text)
+        if _FLOAT.fullmatch(text):
+            return float(text)
         return text
-    if _NULL.match(text):
-        return None
-    if text in _BOOL:
-        return _BOOL[text]
-    if _INT.match(text):
-        return int(text)
-    if _FLOAT.match(text):
-        return float(text)
-    return text
+
+    def _error(self, line: int, column: int, path: Path, message: str) -> None:
+        self.errors.append(DataError(line, column, path, message, self.file))
+
+
+def _key_problem(key: str) -> str | None:
+    if len(key) > MAX_KEY_CHARACTERS:
+        return f"a key of {len(key):,} characters ({shown(key)}); keys are short words"
+    forbidden = _FORBIDDEN_IN_KEYS.search(key)
+    if forbidden:
+        return f"{_name_character(forbidden.group())} is not allowed in a key ({shown(key)})"
+    return None
