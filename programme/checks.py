@@ -9,13 +9,18 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterator
+from functools import cache
+from pathlib import Path as FilePath
+
+import material
 
 from selfcheck.rules import ANSWER_KINDS, CRITERION_PARAMETERS
 
-from .errors import Path, Problem
+from .errors import Path, Problem, shown
+from .paths import PROJECT_ROOT
 from .model import PartialDate, criterion_parameters
 
-_DATE_SHAPE = re.compile(r"[0-9]{4}(-[0-9]{2}){0,2}")
+_DATE_SHAPE = re.compile(r"(19|2[0-9])[0-9]{2}(-[0-9]{2}){0,2}")  # what the schema lets through
 # Each criterion parameter, and the one criterion that reads it (the engine says which).
 _PARAMETER_OWNERS = {parameter: criterion for criterion, parameters in CRITERION_PARAMETERS.items() for parameter in parameters}
 
@@ -27,6 +32,7 @@ def semantic_problems(data: object, date_paths: list[Path]) -> list[Problem]:
     checks = (
         _duplicate_ids(data), _dangling_references(data), _impossible_dates(data, date_paths),
         _timeline_order(data), _application_windows(data), _criteria(data), _questions(data), _review_date(data),
+        _site_language(data),
     )
     return [problem for check in checks for problem in check]
 
@@ -38,6 +44,20 @@ def _items(container: object, key: str, base: Path) -> Iterator[tuple[Path, dict
         for index, item in enumerate(value):
             if isinstance(item, dict):
                 yield (*base, key, index), item
+
+
+def _listing(words, limit: int = 10) -> str:
+    """Up to `limit` words of a list for a message, and how many there are in all when there are more."""
+    words = list(words)
+    if not words:
+        return "(none)"
+    listed = ", ".join(shown(word, quote=False) for word in words[:limit])
+    return listed if len(words) <= limit else f"{listed}, … ({len(words)} in all)"
+
+
+def _word(value: object) -> str | None:
+    """The value if it is a string: ids, keys and references that are lists or mappings are the schema's to report."""
+    return value if isinstance(value, str) else None
 
 
 def _at(data: object, path: Path) -> object:
@@ -73,7 +93,7 @@ def _duplicates(container: object, key: str, base: Path, field: str) -> Iterator
         if not isinstance(value, str):
             continue
         if value in seen:
-            yield Problem((*path, field), f"duplicate {field} {value!r}; {key}[{seen[value]}] already uses it")
+            yield Problem((*path, field), f"duplicate {field} {shown(value)}; {key}[{seen[value]}] already uses it")
         else:
             seen[value] = path[-1]
 
@@ -86,7 +106,7 @@ def _dangling_references(data: dict) -> Iterator[Problem]:
     for path, kind in _reference_paths(data):
         value = _at(data, path)
         if isinstance(value, str) and value not in known[kind]:
-            yield Problem(path, f"unknown {kind} {value!r}; known {kind}s: {', '.join(known[kind]) or '(none)'}")
+            yield Problem(path, f"unknown {kind} {shown(value)}; known {kind}s: {_listing(known[kind])}")
 
 
 def _reference_paths(data: dict) -> Iterator[tuple[Path, str]]:
@@ -126,7 +146,7 @@ def _impossible_dates(data: dict, date_paths: list[Path]) -> Iterator[Problem]:
         try:
             PartialDate.parse(value)
         except ValueError as exc:
-            yield Problem(path, f"impossible date {value!r}: {exc}")
+            yield Problem(path, f"impossible date {shown(value)}: {exc}")
 
 
 def _parsed_date(value: object) -> PartialDate | None:
@@ -146,7 +166,7 @@ def _timeline_order(data: dict) -> Iterator[Problem]:
             if previous and date.first_day < previous[1].first_day:
                 yield Problem((*path, "date"), (
                     f"timeline out of order: {date.iso} comes after {previous[1].iso} "
-                    f"({previous[0]!r}); list events in date order"
+                    f"({shown(previous[0])}); list events in date order"
                 ))
             previous = (event.get("id"), date)
 
@@ -156,24 +176,44 @@ def _application_windows(data: dict) -> Iterator[Problem]:
         window = cohort.get("application_window")
         if not isinstance(window, dict):
             continue
-        events = {event.get("id"): event for _, event in _items(cohort, "timeline", cohort_path)}
+        events = {_word(event.get("id")): event for _, event in _items(cohort, "timeline", cohort_path)}
+        events.pop(None, None)
         dates = {}
         for end in ("opens", "closes"):
-            event_id = window.get(end)
+            event_id = _word(window.get(end))
             path = (*cohort_path, "application_window", end)
-            if not isinstance(event_id, str):
+            if event_id is None:
                 continue
             if event_id not in events:
-                yield Problem(path, f"unknown timeline event {event_id!r}; events of this cohort: {', '.join(map(str, events))}")
+                yield Problem(path, f"unknown timeline event {shown(event_id)}; events of this cohort: {_listing(events)}")
                 continue
             date = _parsed_date(events[event_id].get("date"))
             if date and date.precision != "day":
-                yield Problem(path, f"the application window needs a day, but {event_id!r} is dated only to the {date.precision} ({date.iso})")
+                yield Problem(path, f"the application window needs a day, but {shown(event_id)} is dated only to the {date.precision} ({date.iso})")
             dates[end] = date
-        if dates.get("opens") and dates.get("closes") and dates["opens"].first_day > dates["closes"].first_day:
-            yield Problem((*cohort_path, "application_window"), (
-                f"the window closes ({dates['closes'].iso}) before it opens ({dates['opens'].iso})"
+        if window.get("opens") == window.get("closes") and _word(window.get("opens")):
+            yield Problem((*cohort_path, "application_window", "closes"), (
+                "the window opens and closes with the same event; name the event that closes it"
             ))
+        elif dates.get("opens") and dates.get("closes") and dates["opens"].first_day >= dates["closes"].first_day:
+            yield Problem((*cohort_path, "application_window"), (
+                f"the window closes ({dates['closes'].iso}) on or before the day it opens ({dates['opens'].iso}); "
+                "it must close after it opens"
+            ))
+
+
+def _site_language(data: dict) -> Iterator[Problem]:
+    language = _word(_at(data, ("site", "language")))
+    known = theme_languages()
+    if language is not None and language not in known:
+        yield Problem(("site", "language"), f"the theme has no language {shown(language)}; it has: {_listing(known, limit=100)}")
+
+
+@cache
+def theme_languages() -> list[str]:
+    """The languages Material's installed templates have (partials/languages/*.html), and any this project adds."""
+    folders = [FilePath(material.__file__).parent / "templates", PROJECT_ROOT / "overrides"]
+    return sorted({file.stem for folder in folders for file in (folder / "partials" / "languages").glob("*.html")})
 
 
 def _review_date(data: dict) -> Iterator[Problem]:
@@ -187,7 +227,7 @@ def _criteria(data: dict) -> Iterator[Problem]:
     criteria = list(_items(eligibility, "criteria", ("eligibility",)))
     if not criteria:
         return
-    present = {item.get("id") for _, item in criteria}
+    present = {_word(item.get("id")) for _, item in criteria}
     for missing in [criterion for criterion in CRITERION_PARAMETERS if criterion not in present]:
         yield Problem(("eligibility", "criteria"), f"missing criterion {missing!r}; the self-check needs all of {', '.join(CRITERION_PARAMETERS)}")
     options = _qualification_options(data)
@@ -201,24 +241,35 @@ def _criteria(data: dict) -> Iterator[Problem]:
         if isinstance(accepted, list) and options is not None:
             for index, value in enumerate(accepted):
                 if isinstance(value, str) and value not in options:
-                    yield Problem((*path, "accepted", index), f"unknown qualification option {value!r}; options: {', '.join(options)}")
+                    yield Problem((*path, "accepted", index), f"unknown qualification option {shown(value)}; options: {_listing(options)}")
         yield from _statement_placeholders(path, item)
 
 
 def _statement_placeholders(path: Path, item: dict) -> Iterator[Problem]:
+    """A statement names its criterion's numbers only as plain `{name}` placeholders, and names every one of them,
+    so that the number a visitor reads is always the number the rule applies."""
     statement = item.get("statement")
-    texts = [statement] if isinstance(statement, str) else list(statement.values()) if isinstance(statement, dict) else []
+    texts = {"": statement} if isinstance(statement, str) else statement if isinstance(statement, dict) else {}
     parameters = criterion_parameters(item)
-    for text in (text for text in texts if isinstance(text, str)):
-        try:
-            names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
-        except ValueError as exc:
-            yield Problem((*path, "statement"), f"broken placeholder in {text!r}: {exc}; write {{name}} with both braces")
+    for language, text in texts.items():
+        if not isinstance(text, str):
             continue
-        for name in names:
-            if name not in parameters:
-                allowed = ", ".join(f"{{{key}}}" for key in parameters) or "none"
-                yield Problem((*path, "statement"), f"unknown placeholder {{{name}}}; this criterion can use: {allowed}")
+        where = (*path, "statement", language) if language else (*path, "statement")
+        try:
+            fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(text) if name is not None]
+        except ValueError as exc:
+            yield Problem(where, f"broken placeholder in {shown(text)}: {exc}; write {{name}} with both braces")
+            continue
+        allowed = ", ".join(f"{{{key}}}" for key in parameters) or "none"
+        for name, spec, conversion in fields:
+            if spec or conversion or not name.isidentifier():
+                written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+                yield Problem(where, f"placeholder {shown(written, quote=False)} has a format or conversion; write just {{name}} (this criterion can use: {allowed})")
+            elif name not in parameters:
+                yield Problem(where, f"unknown placeholder {{{shown(name, quote=False)}}}; this criterion can use: {allowed}")
+        for name in parameters:
+            if name not in {field[0] for field in fields}:
+                yield Problem(where, f"the statement must say {{{name}}} where the number goes, so that it always shows the rule's {name} ({parameters[name]})")
 
 
 def _qualification_options(data: dict) -> list[str] | None:
@@ -233,16 +284,16 @@ def _questions(data: dict) -> Iterator[Problem]:
     questions = list(_items(self_check, "questions", ("self_check",)))
     if not isinstance(self_check, dict) or not questions:
         return
-    kinds = {item.get("key"): item.get("kind") for _, item in questions}
+    keys = {_word(item.get("key")) for _, item in questions}
     for key, kind in ANSWER_KINDS.items():
-        if key not in kinds:
+        if key not in keys:
             yield Problem(("self_check", "questions"), f"missing question {key!r} (a {kind} question); the self-check asks it")
     for path, item in questions:
-        key, kind = item.get("key"), item.get("kind")
+        key, kind = _word(item.get("key")), _word(item.get("kind"))
         expected = ANSWER_KINDS.get(key)
         if expected and isinstance(kind, str) and kind != expected:
-            yield Problem((*path, "kind"), f"question {key!r} must be a {expected} question, found {kind!r}")
+            yield Problem((*path, "kind"), f"question {key!r} must be a {expected} question, found {shown(kind)}")
         if kind == "choice" and "options" not in item:
             yield Problem(path, "missing required key 'options' for a choice question")
-        elif kind != "choice" and "options" in item:
-            yield Problem((*path, "options"), f"only a choice question has options; this is a {kind} question", at_key=True)
+        elif kind is not None and kind != "choice" and "options" in item:
+            yield Problem((*path, "options"), f"only a choice question has options; this is a {shown(kind, quote=False)} question", at_key=True)

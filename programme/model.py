@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from selfcheck.rules import CRITERION_PARAMETERS
 
 DEFAULT_LANGUAGE = "en"
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # the schema's date pattern says the same
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ class PartialDate:
         """Read an ISO date of any precision; ValueError names an impossible one."""
         parts = [int(part) for part in text.split("-")]
         date = cls(*parts)
+        if not FIRST_YEAR <= date.year <= LAST_YEAR:
+            raise ValueError(f"years run from {FIRST_YEAR} to {LAST_YEAR}")
         if date.day is not None:
             last_day = calendar.monthrange(date.year, date.month)[1]
             if date.day > last_day:
@@ -426,7 +429,9 @@ def build_programme(data: dict) -> Programme:
 
 def criterion_parameters(item: dict) -> dict[str, object]:
     """The numbers a criterion's statement may name as `{placeholder}`: its parameters that are numbers."""
-    return {key: item[key] for key in CRITERION_PARAMETERS.get(item.get("id"), ()) if isinstance(item.get(key), int)}
+    criterion_id = item.get("id")
+    names = CRITERION_PARAMETERS.get(criterion_id, ()) if isinstance(criterion_id, str) else ()
+    return {key: item[key] for key in names if isinstance(item.get(key), int) and not isinstance(item.get(key), bool)}
 
 
 

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+from selfcheck.rules import RulesError, read_rules
+
+from .errors import Path, Problem
 from .model import Programme
+
+_RULES_PATH = re.compile(r"(criteria|questions|window)(?:\[(\d+)\])?")
 
 
 def selfcheck_rules(programme: Programme, language: str | None = None) -> dict:
@@ -37,3 +44,29 @@ def selfcheck_rules(programme: Programme, language: str | None = None) -> dict:
             "closes": window.closes.date.iso,
         },
     }
+
+
+def rules_problem(programme: Programme, data: dict) -> Problem | None:
+    """What the engine's own reader (the one the browser and the command line run) refuses in the generated rules.
+
+    The loader's checks should leave nothing for it to refuse; this keeps a gap between the two from reaching
+    visitors as a self-check that says it is ready and then fails.
+    """
+    try:
+        read_rules(selfcheck_rules(programme))
+    except RulesError as error:
+        return Problem(_data_path_of(str(error), data), f"the self-check would refuse the rules made from this: {error}")
+    return None
+
+
+def _data_path_of(message: str, data: dict) -> Path:
+    """The place in the data that a rules path at the start of `message` was made from."""
+    match = _RULES_PATH.match(message)
+    if match is None:
+        return ()
+    part, index = match.group(1), match.group(2)
+    if part == "window":
+        cohort = next(index for index, item in enumerate(data["cohorts"]) if item["id"] == data["current_cohort"])
+        return ("cohorts", cohort, "application_window")
+    base = ("eligibility", "criteria") if part == "criteria" else ("self_check", "questions")
+    return (*base, int(index)) if index is not None else base

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from .errors import Path, Problem, describe_value
 
@@ -18,7 +19,7 @@ SUPPORTED_KEYWORDS = frozenset({
     "$schema", "$id", "title", "description", "x-expected",
     # applied
     "$defs", "$ref", "type", "properties", "required", "additionalProperties", "items",
-    "minItems", "enum", "pattern", "minimum", "minLength", "anyOf",
+    "minItems", "enum", "pattern", "minimum", "maximum", "minLength", "maxLength", "anyOf",
 })
 
 _TYPE_NAMES = {
@@ -87,6 +88,8 @@ class Validator:
         elif isinstance(value, int) and not isinstance(value, bool):
             if "minimum" in schema and value < schema["minimum"]:
                 yield Problem(path, f"expected a number of at least {schema['minimum']}, found {value}")
+            elif "maximum" in schema and value > schema["maximum"]:
+                yield Problem(path, f"expected a number of at most {schema['maximum']:,}, found {value:,}")
         elif isinstance(value, list):
             yield from self._validate_list(value, schema, path)
         elif isinstance(value, dict):
@@ -127,8 +130,16 @@ class Validator:
 def _validate_string(value: str, schema: dict, path: Path) -> Iterator[Problem]:
     if len(value) < schema.get("minLength", 0):
         yield Problem(path, "expected some text, found an empty string")
-    elif "pattern" in schema and not re.search(schema["pattern"], value):
+    elif len(value) > schema.get("maxLength", len(value)):
+        yield Problem(path, f"expected at most {schema['maxLength']:,} characters, found {len(value):,}")
+    elif "pattern" in schema and not _pattern(schema["pattern"]).fullmatch(value):
+        # fullmatch, not search: with search, `$` matches before a final newline and "id\n" would pass
         yield Problem(path, f"expected {_expected(schema)}, found {describe_value(value)}")
+
+
+@cache
+def _pattern(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 def _has_type(value: object, expected: str | None) -> bool:
