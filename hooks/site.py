@@ -5,13 +5,13 @@ Thin glue: loading, checking, planning and rendering live in the `programme` pac
 
 from __future__ import annotations
 
-import html
 import mimetypes
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -63,7 +63,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                         PageRenderer(programme, {"selfcheck": selfcheck}), runtime, archive)
     config.nav = plan_nav(programme, programme.language) + list(config.nav or [])
     config.theme["language"] = programme.language
-    config.site_name = programme.name
+    # The theme prints these into HTML as they are: data reaches it escaped, as Markup, so that its own `| e`
+    # does not escape it twice.
+    config.site_name = escape(programme.name)
     return config
 
 
@@ -82,7 +84,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     spec = _build.pages.get(page.file.src_uri)
     if spec is None:
         return markdown
-    page.meta["title"] = html.escape(spec.title.in_language(_build.renderer.language))
+    page.meta["title"] = escape(spec.title.in_language(_build.renderer.language))
     if config.repo_url and config.edit_uri:
         docs_edit_base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri)
         page.edit_url = urljoin(docs_edit_base, Path(os.path.relpath(_build.data_path, config.docs_dir)).as_posix())

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html import escape
+
+from markupsafe import escape
 
 from .model import Programme, Role, Text, Track
 
@@ -52,7 +53,11 @@ def plan_pages(programme: Programme) -> list[PageSpec]:
 
 
 def plan_nav(programme: Programme, language: str) -> list:
-    """MkDocs `nav` entries for the generated pages. MkDocs renders titles as HTML, so they are escaped here."""
+    """MkDocs `nav` entries for the generated pages.
+
+    MkDocs renders titles as HTML, so they are escaped here, as Markup: the theme's own `| e` then leaves
+    them as they are instead of escaping them twice (which screen readers would read out as "&amp;").
+    """
 
     def title(text: Text) -> str:
         return escape(text.in_language(language))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextvars import ContextVar
+from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -11,11 +12,22 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .model import PartialDate, Programme, Text
+from .model import PartialDate, Programme, Ref, Source, Text
 from .pages import PAGES, PageSpec, role_uri, track_uri
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
-_LANGUAGE: ContextVar[str] = ContextVar("language")  # set while a page renders; macros see it too
+
+
+@dataclass
+class _Rendering:
+    """What the page being rendered needs to know while its template runs, macros included."""
+
+    language: str
+    citations: dict[int, str]  # id() of each Text in the programme -> the id of the source it comes from
+    cited: set[str] = field(default_factory=set)  # the sources of the texts printed so far
+
+
+_RENDERING: ContextVar[_Rendering] = ContextVar("rendering")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 
@@ -26,6 +38,7 @@ class PageRenderer:
     def __init__(self, programme: Programme, extra_context: dict | None = None) -> None:
         self._programme = programme
         self._extra_context = extra_context or {}
+        self._citations = citation_index(programme)
 
     @property
     def language(self) -> str:
@@ -34,13 +47,16 @@ class PageRenderer:
     def render(self, spec: PageSpec, href: Callable[[str], str]) -> str:
         """The page's HTML; `href` turns a page's source path into a link relative to this page."""
         template = _environment().get_template(spec.template)
-        token = _LANGUAGE.set(self.language)
+        rendering = _Rendering(self.language, self._citations)
+        token = _RENDERING.set(rendering)
         try:
             return template.render(
-                programme=self._programme, title=spec.title, href=href, **self._extra_context, **spec.context,
+                programme=self._programme, title=spec.title, href=href,
+                cited_sources=lambda: [source for source in self._programme.sources if source.id in rendering.cited],
+                **self._extra_context, **spec.context,
             )
         finally:
-            _LANGUAGE.reset(token)
+            _RENDERING.reset(token)
 
 
 @cache
@@ -62,12 +78,44 @@ def _environment() -> jinja2.Environment:
 
 
 def _finalize(value: object) -> object:
-    """Programme text in the language of the page being rendered, dates as people write them."""
+    """Programme text in the language of the page being rendered (noting its source), dates as people write them."""
     if isinstance(value, Text):
-        return value.in_language(_LANGUAGE.get())
+        rendering = _RENDERING.get()
+        source = rendering.citations.get(id(value))
+        if source:
+            rendering.cited.add(source)
+        return value.in_language(rendering.language)
     if isinstance(value, PartialDate):
         return format_date(value)
     return value
+
+
+def citation_index(programme: Programme) -> dict[int, str]:
+    """Which source each text of the programme comes from: the `ref` of the nearest object around it that has one.
+
+    A page's footer then lists the sources of exactly the texts the page printed, not every source there is.
+    Keyed by id(): the programme is immutable and outlives every render.
+    """
+    index: dict[int, str] = {}
+    visited: set[tuple[int, str | None]] = set()
+
+    def visit(value: object, source: str | None) -> None:
+        if (id(value), source) in visited:  # organisations and people are shared by many facts
+            return
+        visited.add((id(value), source))
+        if isinstance(value, Text):
+            if source:
+                index.setdefault(id(value), source)
+        elif isinstance(value, tuple):
+            for item in value:
+                visit(item, source)
+        elif is_dataclass(value) and not isinstance(value, (Ref, Source)):  # evidence, not facts shown
+            own = getattr(value, "ref", None)
+            for item in fields(value):
+                visit(getattr(value, item.name), own.source.id if isinstance(own, Ref) else source)
+
+    visit(programme, None)
+    return index
 
 
 def capitalize_first(text: str) -> Markup:

@@ -88,7 +88,7 @@ def shown_facts(value, path=()):
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from shown_facts(item, (*path, index))
-    elif path and path[-1] in ("date", "announced"):
+    elif path and path[-1] in ("date", "announced", "reviewed"):
         yield path, format_date(PartialDate.parse(value))
     elif path and path[-1] == "statement" and path[0] == "eligibility":
         yield path, value.format(**criterion_parameters(RAW["eligibility"]["criteria"][path[2]]))
