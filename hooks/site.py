@@ -5,6 +5,7 @@ Thin glue: loading, checking, planning and rendering live in the `programme` pac
 
 from __future__ import annotations
 
+import logging
 import mimetypes
 import os
 from dataclasses import dataclass
@@ -15,14 +16,17 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import CountHandler
 
 from programme import ProgrammeDataError, load_programme
 from programme.loader import SCHEMA_PATH
 from programme.pages import PageSpec, plan_nav, plan_pages
 from programme.render import TEMPLATES_DIR, PageRenderer, table_of_contents
+from programme.sitedir import StagedSiteDir
 from programme.site_assets import EngineArchive, MissingRuntime, RuntimeFile, engine_archive, pyodide_runtime, rules_json
 
 # Module workers and WebAssembly need these types, in `mkdocs serve` too.
@@ -40,6 +44,9 @@ class _SiteBuild:
 
 
 _build: _SiteBuild | None = None
+_staged: StagedSiteDir | None = None
+_warnings = CountHandler()  # MkDocs aborts a strict build with warnings only after on_post_build
+_warnings.setLevel(logging.WARNING)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -66,7 +73,33 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The theme prints these into HTML as they are: data reaches it escaped, as Markup, so that its own `| e`
     # does not escape it twice.
     config.site_name = escape(programme.name)
+    _stage_site_dir(config)
     return config
+
+
+def _stage_site_dir(config: MkDocsConfig) -> None:
+    """Build beside the site folder; on_post_build swaps the result in, on_build_error throws it away."""
+    global _staged
+    _staged = StagedSiteDir(config.site_dir)
+    config.site_dir = str(_staged.building)
+    _warnings.counts.clear()
+    logging.getLogger("mkdocs").addHandler(_warnings)
+
+
+@event_priority(-100)  # last, after the search plugin has written its index
+def on_post_build(config: MkDocsConfig) -> None:
+    """Swap the new site in, unless strict mode is about to abort the build for its warnings."""
+    logging.getLogger("mkdocs").removeHandler(_warnings)
+    if config.strict and _warnings.get_counts():
+        return  # MkDocs raises next, and on_build_error discards the new site
+    _staged.publish()
+
+
+def on_build_error(error: Exception) -> None:
+    """Keep the last good site: drop only what this build wrote."""
+    logging.getLogger("mkdocs").removeHandler(_warnings)
+    if _staged is not None:
+        _staged.discard()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

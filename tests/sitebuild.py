@@ -27,13 +27,15 @@ class Build:
         return " ".join(self.page(url).select_one("article.md-content__inner").get_text(" ").split())
 
 
-def build_site(site_dir: Path, data: Path | None = None, extra_env: dict[str, str] | None = None) -> Build:
-    """Run `mkdocs build --strict` as a person would, with another data file if given."""
+def build_site(site_dir: Path, data: Path | None = None, extra_env: dict[str, str] | None = None,
+               config: Path | None = None) -> Build:
+    """Run `mkdocs build --strict` as a person would, with another data file or configuration if given."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     if data is not None:
         env["PROGRAMME_DATA"] = str(data)
+    config_option = ["--config-file", str(config)] if config else []
     completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *config_option, "--site-dir", str(site_dir)],
         cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=300,
     )
     return Build(completed.returncode, completed.stdout + completed.stderr, site_dir)
