@@ -23,6 +23,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from programme import ProgrammeDataError, load_programme
+from programme.headers import content_security_policy, headers_file
 from programme.loader import SCHEMA_PATH
 from programme.pages import PageSpec, plan_nav, plan_pages
 from programme.render import TEMPLATES_DIR, PageRenderer, table_of_contents
@@ -73,6 +74,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The theme prints these into HTML as they are: data reaches it escaped, as Markup, so that its own `| e`
     # does not escape it twice.
     config.site_name = escape(programme.name)
+    config.extra["content_security_policy"] = content_security_policy(for_meta_tag=True)
     _stage_site_dir(config)
     return config
 
@@ -109,6 +111,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for runtime_file in _build.runtime:
         files.append(File.generated(config, runtime_file.published_as, abs_src_path=str(runtime_file.source)))
     files.append(File.generated(config, _build.archive.published_as, content=_build.archive.content))
+    files.append(File.generated(config, "_headers", content=headers_file()))
     return files
 
 

@@ -1,6 +1,6 @@
 """Serve a built site on 127.0.0.1 the way production should: right types, strict CSP, long caching of versioned files.
 
-Used by the browser tests and the benchmarks. The headers here are the ones README.md asks the host to send.
+Used by the browser tests and the benchmarks. The headers come from programme/headers.py, as README.md asks the host.
 """
 
 from __future__ import annotations
@@ -13,21 +13,10 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-CONTENT_SECURITY_POLICY = "; ".join([
-    "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "worker-src 'self'",
-    "connect-src 'self'",
-    "img-src 'self' data:",
-    "style-src 'self' 'unsafe-inline'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-])
-# Files whose address changes when their content does: the Pyodide folder is named for its version,
-# the engine archive for its checksum.
-VERSIONED = re.compile(r"^/assets/(pyodide-[^/]+/|selfcheck/selfcheck-[0-9a-f]+\.zip$)")
+from programme.headers import CACHE_FOREVER, CACHE_REVALIDATE, IMMUTABLE_PATHS, every_response_headers
+
+# Files whose address changes when their content does, as programme.headers.IMMUTABLE_PATHS lists them.
+VERSIONED = re.compile("^(" + "|".join(re.escape(path).replace(r"\*", "[^/]*") for path in IMMUTABLE_PATHS) + ")")
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -37,11 +26,12 @@ class _Handler(SimpleHTTPRequestHandler):
         ".json": "application/json", ".zip": "application/zip",
     }
 
+    security_headers = True
+
     def end_headers(self) -> None:
-        self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Referrer-Policy", "no-referrer")
-        cache = "public, max-age=31536000, immutable" if VERSIONED.match(self.path) else "no-cache"
+        for name, value in every_response_headers().items() if self.security_headers else ():
+            self.send_header(name, value)
+        cache = CACHE_FOREVER if VERSIONED.match(self.path) else CACHE_REVALIDATE
         self.send_header("Cache-Control", cache)
         super().end_headers()
 
@@ -50,9 +40,13 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve `site_dir` until the block ends; yields the base URL, like `http://127.0.0.1:54321/`."""
-    handler = functools.partial(_Handler, directory=str(site_dir))
+def serve(site_dir: Path, *, security_headers: bool = True) -> Iterator[str]:
+    """Serve `site_dir` until the block ends; yields the base URL, like `http://127.0.0.1:54321/`.
+
+    Without `security_headers`, it is a host that sends none: the pages' own <meta> policy must hold alone.
+    """
+    handler_class = type("Handler", (_Handler,), {"security_headers": security_headers})
+    handler = functools.partial(handler_class, directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

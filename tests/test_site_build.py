@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from sitebuild import Build, build_site
 
 from programme import DATA_PATH, load_programme
+from programme.headers import content_security_policy, every_response_headers, headers_file
 from programme.loader import PROJECT_ROOT
 from programme.model import PartialDate, criterion_parameters
 from programme.pages import plan_pages
@@ -299,3 +300,19 @@ def test_a_good_build_replaces_the_previous_site_whole(tmp_path):
     assert not (site_dir / "stale.html").exists()
     assert "the last good site" not in (site_dir / "index.html").read_text(encoding="utf-8")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+
+
+def test_every_page_carries_the_content_security_policy_itself(site):
+    policy = content_security_policy(for_meta_tag=True)
+    assert "unsafe-inline" not in policy and "script-src 'self' 'wasm-unsafe-eval'" in policy
+    for html_file in site.site_dir.rglob("*.html"):
+        meta = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select('meta[http-equiv="Content-Security-Policy"]')
+        assert [tag["content"] for tag in meta] == [policy], html_file
+
+
+def test_the_site_carries_a_headers_file_for_hosts_that_read_one(site):
+    text = (site.site_dir / "_headers").read_text(encoding="utf-8")
+    assert text == headers_file()
+    for name, value in every_response_headers().items():
+        assert f"  {name}: {value}\n" in text
+    assert "frame-ancestors 'none'" in text

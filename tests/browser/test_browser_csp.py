@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from selfcheck_page import URL as SELF_CHECK_URL
 from selfcheck_page import SelfCheckPage, a_full_flow
+from staticserver import serve
 
 pytestmark = pytest.mark.browser
 
@@ -25,11 +26,29 @@ def test_every_page_and_a_full_self_check_run_under_the_strict_policy(page, site
     assert problems == []
 
 
-def test_a_violation_would_be_seen(page, site_url, browser_log):
-    page.goto(site_url)
-    page.evaluate("() => document.body.append(Object.assign(document.createElement('script'), {textContent: '1'}))")
-    for _ in range(100):  # the report comes back to Python asynchronously
-        if browser_log.csp_violations and browser_log.console_errors:
+def inject_inline_script_and_style(page, browser_log) -> None:
+    page.evaluate("""() => {
+        document.body.append(Object.assign(document.createElement('script'), {textContent: 'window.ran = 1'}));
+        document.body.append(Object.assign(document.createElement('style'), {textContent: 'body {color: red}'}));
+    }""")
+    for _ in range(100):  # the reports come back to Python asynchronously
+        if len(browser_log.csp_violations) >= 2:
             break
         page.wait_for_timeout(20)
+
+
+def test_a_violation_would_be_seen(page, site_url, browser_log):
+    page.goto(site_url)
+    inject_inline_script_and_style(page, browser_log)
     assert browser_log.csp_violations and browser_log.console_errors
+    assert page.evaluate("() => window.ran") is None
+
+
+def test_the_pages_own_policy_holds_on_a_host_that_sends_no_headers(page, built_site, browser_log):
+    with serve(built_site.site_dir, security_headers=False) as base_url:
+        response = page.goto(base_url + SELF_CHECK_URL)
+        assert "content-security-policy" not in response.headers
+        SelfCheckPage(page).wait_until_ready()  # the self-check's WebAssembly runs under the page's policy
+        inject_inline_script_and_style(page, browser_log)
+    assert page.evaluate("() => window.ran") is None
+    assert sorted(violation.split(" ")[0] for violation in browser_log.csp_violations) == ["script-src-elem", "style-src-elem"]
