@@ -1,14 +1,15 @@
 """python -m selfcheck [ANSWERS_FILE] [--data PATH] [--text]: check answers (JSON, from the file or stdin).
 
-Exits 0 with the result, 2 when the answers are invalid or unreadable, 1 when the programme data
-is broken. The only module of the package that reaches outside the standard library, and only
-when run, so the browser bundle leaves it out.
+Exit codes: 0 a result, 1 the programme data is broken, 2 the answers are invalid or unreadable,
+64 the command itself was used wrongly (as sysexits.h's EX_USAGE). The only module of the package
+that reaches outside the standard library, and only when run, so the browser bundle leaves it out.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -16,13 +17,22 @@ from selfcheck import wording
 from selfcheck.engine import evaluate_json
 from selfcheck.rules import RulesError
 
-EXIT_OK, EXIT_BROKEN_DATA, EXIT_INVALID_ANSWERS = 0, 1, 2
+EXIT_OK, EXIT_BROKEN_DATA, EXIT_INVALID_ANSWERS, EXIT_USAGE = 0, 1, 2, 64
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:
+        """A wrong option is a mistake in the command, not in the answers: its own exit code."""
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m selfcheck", description="Check answers to the PROcruit C eligibility self-check."
-    )
+    # Answers may hold any text, lone surrogates included, and the terminal may not be UTF-8: never fail to print.
+    for stream in (sys.stdout, sys.stderr):
+        stream.reconfigure(errors="backslashreplace")
+    parser = _Parser(prog="python -m selfcheck", description="Check answers to the PROcruit C eligibility self-check.",
+                     epilog="Exit codes: 0 a result, 1 broken programme data, 2 invalid answers, 64 wrong usage.")
     parser.add_argument("answers", nargs="?", metavar="ANSWERS_FILE", help="answers as JSON (default: read stdin)")
     parser.add_argument("--data", metavar="PATH", help="the programme data (default: data/programme.yaml of this project)")
     parser.add_argument("--text", action="store_true", help="print the result for people rather than as JSON")
@@ -58,11 +68,20 @@ def _read_answers_text(path: str | None) -> str:
 
 def _print_result(result: dict, *, as_text: bool) -> None:
     if not as_text:
-        print(json.dumps(result, indent=2, ensure_ascii=False))
+        text = json.dumps(result, indent=2, ensure_ascii=True)  # \uXXXX for anything that is not ASCII
     elif "errors" in result:
-        print(wording.format_errors_as_text(result["errors"]))
+        text = _printable(wording.format_errors_as_text(result["errors"], result.get("more_errors", 0)))
     else:
-        print(wording.format_result_as_text(result))
+        text = _printable(wording.format_result_as_text(result))
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:  # the reader stopped reading (`| head`): nothing more to say, and no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _printable(text: str) -> str:
+    """Text for a terminal: answers may hold escape sequences or bidirectional overrides; show them, never obey them."""
+    return "".join(character if character.isprintable() or character == "\n" else repr(character)[1:-1] for character in text)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ question's kind. The messages themselves live in selfcheck.wording.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,6 +15,8 @@ from selfcheck import wording
 from selfcheck.rules import Option, Question
 
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+MAX_ERRORS = 50
+_LONGEST_FIELD = 60
 _JOB_KEYS = ("start", "end")
 
 
@@ -45,24 +48,43 @@ class AnswerError:
 
 
 class InvalidAnswers(ValueError):
-    """The answers cannot be checked; errors lists every problem found."""
+    """The answers cannot be checked; errors lists the first MAX_ERRORS problems, `more` counts the rest."""
 
-    def __init__(self, errors: list[AnswerError]) -> None:
-        super().__init__(f"{len(errors)} invalid answer(s)")
+    def __init__(self, errors: list[AnswerError], more: int = 0) -> None:
+        super().__init__(f"{len(errors) + more} invalid answer(s)")
         self.errors = errors
+        self.more = more
+
+
+class _Errors:
+    """Every answer error counted, the first MAX_ERRORS kept: a person needs the first few, and a million answers
+    that are all wrong must not take a million messages' worth of memory."""
+
+    def __init__(self) -> None:
+        self.kept: list[AnswerError] = []
+        self.count = 0
+
+    def add(self, field: str, message: Callable[[], str]) -> None:
+        """Count an error; word it only if it is one of those kept."""
+        self.count += 1
+        if len(self.kept) < MAX_ERRORS:
+            self.kept.append(AnswerError(field, message()))
+
+    def __len__(self) -> int:
+        return self.count
 
 
 def read_answers(raw: object, questions: tuple[Question, ...]) -> Answers:
     """The valid answers in raw, or raise InvalidAnswers listing every problem."""
     if not isinstance(raw, dict):
         raise InvalidAnswers([AnswerError("", wording.answers_not_an_object(raw))])
-    errors: list[AnswerError] = []
+    errors = _Errors()
     values = {}
     for question in questions:
         value = raw.get(question.key)
         if value is None or (question.kind == "date" and value == ""):
             if question.key == "application_date":
-                errors.append(AnswerError(question.key, wording.application_date_missing()))
+                errors.add(question.key, lambda: wording.application_date_missing())
             continue
         values[question.key] = _read_answer(value, question, errors)
     if values.get("application_date") and values.get("full_time_jobs"):
@@ -70,13 +92,13 @@ def read_answers(raw: object, questions: tuple[Question, ...]) -> Answers:
     known_keys = [question.key for question in questions]
     for key in raw:
         if key not in known_keys:
-            errors.append(AnswerError(str(key), wording.unknown_answer(key, known_keys)))
+            errors.add(_shortened(key), lambda: wording.unknown_answer(key, known_keys))
     if errors:
-        raise InvalidAnswers(errors)
+        raise InvalidAnswers(errors.kept, errors.count - len(errors.kept))
     return Answers(**values)
 
 
-def _read_answer(value: object, question: Question, errors: list[AnswerError]) -> object:
+def _read_answer(value: object, question: Question, errors: _Errors) -> object:
     if question.kind == "date":
         return _read_date(value, question.key, errors)
     if question.kind == "choice":
@@ -86,72 +108,78 @@ def _read_answer(value: object, question: Question, errors: list[AnswerError]) -
     return _read_jobs(value, question.key, errors)
 
 
-def _read_date(value: object, field: str, errors: list[AnswerError]) -> date | None:
+def _read_date(value: object, field: str, errors: _Errors) -> date | None:
     match = _ISO_DATE.fullmatch(value) if isinstance(value, str) else None
     if match is None:
-        errors.append(AnswerError(field, wording.not_a_date(value)))
+        errors.add(field, lambda: wording.not_a_date(value))
         return None
     try:
         return date(*(int(part) for part in match.groups()))
     except ValueError:
-        errors.append(AnswerError(field, wording.no_such_date(value)))
+        errors.add(field, lambda: wording.no_such_date(value))
         return None
 
 
-def _read_choice(value: object, options: tuple[Option, ...], field: str, errors: list[AnswerError]) -> str | None:
+def _read_choice(value: object, options: tuple[Option, ...], field: str, errors: _Errors) -> str | None:
     values = [option.value for option in options]
     if not isinstance(value, str) or value not in values:
-        errors.append(AnswerError(field, wording.not_an_option(value, values)))
+        errors.add(field, lambda: wording.not_an_option(value, values))
         return None
     return value
 
 
-def _read_yes_no(value: object, field: str, errors: list[AnswerError]) -> bool | None:
+def _read_yes_no(value: object, field: str, errors: _Errors) -> bool | None:
     if not isinstance(value, bool):
-        errors.append(AnswerError(field, wording.not_yes_or_no(value)))
+        errors.add(field, lambda: wording.not_yes_or_no(value))
         return None
     return value
 
 
-def _read_jobs(value: object, field: str, errors: list[AnswerError]) -> tuple[Job | None, ...] | None:
+def _read_jobs(value: object, field: str, errors: _Errors) -> tuple[Job | None, ...] | None:
     """The jobs, with None in place of each invalid one (which has its errors listed)."""
     if not isinstance(value, list):
-        errors.append(AnswerError(field, wording.jobs_not_a_list(value)))
+        errors.add(field, lambda: wording.jobs_not_a_list(value))
         return None
     return tuple(_read_job(item, f"{field}[{index}]", index + 1, errors) for index, item in enumerate(value))
 
 
-def _read_job(raw: object, field: str, number: int, errors: list[AnswerError]) -> Job | None:
+def _read_job(raw: object, field: str, number: int, errors: _Errors) -> Job | None:
     """A job {start, end?}, the `number`th listed; an empty or null end means the job goes on."""
     if not isinstance(raw, dict):
-        errors.append(AnswerError(field, wording.job_not_an_object(number, raw)))
+        errors.add(field, lambda: wording.job_not_an_object(number, raw))
         return None
     errors_before = len(errors)
     start = end = None
     if raw.get("start") in (None, ""):
-        errors.append(AnswerError(f"{field}.start", wording.job_start_missing(number)))
+        errors.add(f"{field}.start", lambda: wording.job_start_missing(number))
     else:
         start = _read_date(raw["start"], f"{field}.start", errors)
     if raw.get("end") not in (None, ""):
         end = _read_date(raw["end"], f"{field}.end", errors)
     if start and end and end < start:
-        errors.append(AnswerError(f"{field}.end", wording.job_ends_before_it_starts(number, start, end)))
+        errors.add(f"{field}.end", lambda: wording.job_ends_before_it_starts(number, start, end))
     for key in raw:
         if key not in _JOB_KEYS:
-            errors.append(AnswerError(f"{field}.{key}", wording.unknown_job_detail(number, key, _JOB_KEYS)))
+            errors.add(f"{field}.{_shortened(key)}", lambda: wording.unknown_job_detail(number, key, _JOB_KEYS))
     return Job(start, end) if len(errors) == errors_before else None
 
 
-def _check_jobs_against_application(values: dict, errors: list[AnswerError]) -> None:
+def _shortened(key: str) -> str:
+    """An unknown key as an error's field: it names no control, and may be of any length."""
+    return key if len(key) <= _LONGEST_FIELD else key[: _LONGEST_FIELD - 1] + "…"
+
+
+def _check_jobs_against_application(values: dict, errors: _Errors) -> None:
     """Each job starts by the application date, and ends before it unless the person will be employed then."""
     application_date = values["application_date"]
     not_employed_then = values.get("employed_now") is False
     for index, job in enumerate(values["full_time_jobs"]):
         if job is None:
             continue
+        number = index + 1
         if job.start > application_date:
-            message = wording.job_starts_after_application(index + 1, job.start, application_date)
-            errors.append(AnswerError(f"full_time_jobs[{index}].start", message))
+            errors.add(f"full_time_jobs[{index}].start",
+                       lambda: wording.job_starts_after_application(number, job.start, application_date))
         elif not_employed_then and (job.end is None or job.end >= application_date):
-            message = wording.job_covers_application_while_not_employed(index + 1, job.end, application_date)
-            errors.append(AnswerError(f"full_time_jobs[{index}].end", message))
+            errors.add(f"full_time_jobs[{index}].end",
+                       lambda: wording.job_covers_application_while_not_employed(number, job.end, application_date))

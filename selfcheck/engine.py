@@ -18,7 +18,8 @@ def evaluate(answers: object, rules: dict) -> dict:
     try:
         valid = read_answers(answers, checked_rules.questions)
     except InvalidAnswers as invalid:
-        return {"errors": [{"field": error.field, "message": error.message} for error in invalid.errors]}
+        listed = {"errors": [{"field": error.field, "message": error.message} for error in invalid.errors]}
+        return {**listed, "more_errors": invalid.more} if invalid.more else listed
     criteria = [_assess(criterion, valid, checked_rules) for criterion in checked_rules.criteria]
     return {
         "outcome": policy.outcome(criterion["status"] for criterion in criteria),

@@ -59,13 +59,17 @@ class Stretch:
 def full_time_stretches(periods: Iterable[tuple[date, date]]) -> list[Stretch]:
     """Merge periods (first day, last day) that overlap or follow on the next day; earliest first."""
     stretches: list[Stretch] = []
+    current: list = []  # first day, last day, job count of the stretch being joined
     for first_day, last_day in sorted(periods):
-        if stretches and (first_day - stretches[-1].last_day).days <= 1:
-            joined = stretches.pop()
-            last_day = max(joined.last_day, last_day)
-            stretches.append(Stretch(joined.first_day, last_day, joined.job_count + 1))
+        if current and first_day.toordinal() - current[1].toordinal() <= 1:
+            current[1] = max(current[1], last_day)
+            current[2] += 1
         else:
-            stretches.append(Stretch(first_day, last_day, 1))
+            if current:
+                stretches.append(Stretch(*current))
+            current = [first_day, last_day, 1]
+    if current:
+        stretches.append(Stretch(*current))
     return stretches
 
 

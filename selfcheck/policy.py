@@ -62,9 +62,19 @@ PREDICATES = {
 
 
 def longest_full_time_stretch(answers: Answers) -> Stretch | None:
-    """The longest stretch of full-time jobs, each counted up to the application date at most."""
-    worked = [_days_worked(job, answers.application_date) for job in answers.full_time_jobs or ()]
-    return longest_stretch(full_time_stretches(worked))
+    """The longest stretch of full-time jobs, each counted up to the application date at most.
+
+    The rule and its explanation both ask for it; it is worked out once per set of answers, however many jobs
+    they list.
+    """
+    global _last_longest
+    if _last_longest is None or _last_longest[0] is not answers:
+        worked = [_days_worked(job, answers.application_date) for job in answers.full_time_jobs or ()]
+        _last_longest = (answers, longest_stretch(full_time_stretches(worked)))
+    return _last_longest[1]
+
+
+_last_longest: tuple[Answers, Stretch | None] | None = None
 
 
 def _days_worked(job: Job, application_date: date) -> tuple[date, date]:

@@ -283,10 +283,12 @@ def rules_unusable(problem: str) -> str:
     return f"The self-check rules made from the programme data are not usable: {problem}"
 
 
-def format_errors_as_text(errors: list[dict]) -> str:
-    """Answer errors as plain text, one line each, named by field."""
+def format_errors_as_text(errors: list[dict], more: int = 0) -> str:
+    """Answer errors as plain text, one line each, named by field; how many more there are, past the first few."""
     lines = ["Some answers need changing before they can be checked:"]
     lines += [f"  {error['field'] or 'answers'}: {error['message']}" for error in errors]
+    if more:
+        lines.append(f"  … and {more:,} more.")
     return "\n".join(lines)
 
 
@@ -300,4 +302,8 @@ def _either(words) -> str:
 
 
 def _quote(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else repr(value)
+    """A key someone sent, quoted as JSON and cut short: it may be any text of any length."""
+    if not isinstance(value, str):
+        return repr(value)
+    shown = value if len(value) <= _LONGEST_QUOTED_TEXT else value[: _LONGEST_QUOTED_TEXT - 1] + "…"
+    return json.dumps(shown, ensure_ascii=False)
