@@ -49,6 +49,7 @@ bench: setup
 	scripts/ensure-browser
 	$(BIN)/python bench/site_build.py
 	$(BIN)/python bench/selfcheck_boot.py
+	$(BIN)/python bench/fuzz_data.py
 
 # Re-pin the Python dependencies after editing pyproject.toml.
 lock: $(VENV)/.installed

@@ -316,3 +316,29 @@ def test_the_site_carries_a_headers_file_for_hosts_that_read_one(site):
     for name, value in every_response_headers().items():
         assert f"  {name}: {value}\n" in text
     assert "frame-ancestors 'none'" in text
+
+
+def test_the_readme_gives_the_headers_file_the_build_writes():
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"```text\n{headers_file()}```" in readme
+
+
+def test_each_page_lists_only_the_sources_of_what_it_says(tmp_path):
+    data = edited_data(tmp_path, {
+        "\norganisations:\n": (
+            "  - id: designer-announcement\n    title: An announcement about designers\n    publisher: hkstp\n"
+            "    date: \"2021-01-10\"\n\norganisations:\n"),
+        "  - id: trainee-designer\n    name: Trainee Designer\n    track: technology-for-good\n    ref:\n      source: press-release-2020-12-16\n":
+            "  - id: trainee-designer\n    name: Trainee Designer\n    track: technology-for-good\n    ref:\n      source: designer-announcement\n",
+    })
+    build = build_site(tmp_path / "site", data)
+    assert build.returncode == 0, build.output
+
+    def sources_listed(url: str) -> list[str]:
+        return [" ".join(item.get_text(" ").split()) for item in build.page(url).select("footer.sources li")]
+
+    assert any("An announcement about designers" in source for source in sources_listed("roles/trainee-designer/"))
+    assert any("An announcement about designers" in source for source in sources_listed("tracks/technology-for-good/"))
+    for url in ("tlt/", "eligibility/", "timeline/", "contact/"):  # pages that do not name the role
+        listed = sources_listed(url)
+        assert listed and not any("designers" in source for source in listed), url
