@@ -15,15 +15,23 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
+from markupsafe import Markup
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from programme import ProgrammeDataError, load_programme
+from programme import ProgrammeDataError, read_checked_data
+from programme.calendar import CohortCalendar, calendar_file, cohort_calendars
 from programme.loader import SCHEMA_PATH
-from programme.pages import PageSpec, plan_nav, plan_pages
+from programme.metadata import page_metadata, robots_txt
+from programme.model import Programme, build_programme
+from programme.opendata import open_data_files
+from programme.pages import TIMELINE, PageSpec, plan_nav, plan_pages
+from programme.publish import LocationError, SiteLocation, site_location
 from programme.render import TEMPLATES_DIR, PageRenderer, table_of_contents
 from programme.site_assets import EngineArchive, MissingRuntime, RuntimeFile, engine_archive, pyodide_runtime, rules_json
+from programme.structured_data import GRAPHS, script_json
 
 # Module workers and WebAssembly need these types, in `mkdocs serve` too.
 mimetypes.add_type("text/javascript", ".mjs")
@@ -33,10 +41,14 @@ mimetypes.add_type("application/wasm", ".wasm")
 @dataclass
 class _SiteBuild:
     data_path: Path
+    programme: Programme
+    location: SiteLocation
     pages: dict[str, PageSpec]
     renderer: PageRenderer
     runtime: list[RuntimeFile]
     archive: EngineArchive
+    calendars: dict[str, CohortCalendar]
+    open_data: dict[str, bytes]
 
 
 _build: _SiteBuild | None = None
@@ -47,10 +59,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     data_path = Path(config.config_file_path).parent / config.extra["programme_data"]
     try:
-        programme = load_programme(data_path)
+        location = site_location(os.environ)
+        data, errors = read_checked_data(data_path)
+        if errors:
+            raise ProgrammeDataError(errors)
         _, runtime = pyodide_runtime()
-    except (ProgrammeDataError, MissingRuntime) as exc:
+    except (LocationError, ProgrammeDataError, MissingRuntime) as exc:
         raise PluginError(str(exc)) from None
+    programme = build_programme(data)
     archive = engine_archive()
     selfcheck = {
         "rules_json": rules_json(programme),
@@ -59,11 +75,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "pyodide_path": runtime[0].published_as.rsplit("/", 1)[0] + "/",
     }
     pages = plan_pages(programme)
-    _build = _SiteBuild(data_path, {page.src_uri: page for page in pages},
-                        PageRenderer(programme, {"selfcheck": selfcheck}), runtime, archive)
+    calendars = cohort_calendars(programme)
+    _build = _SiteBuild(data_path, programme, location, {page.src_uri: page for page in pages},
+                        PageRenderer(programme, {"selfcheck": selfcheck, "calendars": calendars}), runtime, archive,
+                        calendars, open_data_files(data))
     config.nav = plan_nav(programme, programme.language) + list(config.nav or [])
     config.theme["language"] = programme.language
-    config.site_name = programme.name
+    config.site_name = html.escape(programme.name)  # MkDocs and Material place it in markup as it is, like titles
+    # Where the site lives (programme/publish.py): a local build has no address, so no canonical links,
+    # sitemap entries or edit links.
+    config.site_url = location.edition_url(programme.language)
+    config.repo_url = location.repo_url
+    config.edit_uri = location.edit_uri
     return config
 
 
@@ -74,11 +97,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for runtime_file in _build.runtime:
         files.append(File.generated(config, runtime_file.published_as, abs_src_path=str(runtime_file.source)))
     files.append(File.generated(config, _build.archive.published_as, content=_build.archive.content))
+    language = _build.programme.language
+    timeline_url = _build.location.page_url(language, files.get_file_from_path(TIMELINE).url)
+    for calendar in _build.calendars.values():
+        if calendar.events:
+            content = calendar_file(_build.programme, calendar, language, timeline_url)
+            files.append(File.generated(config, calendar.published_as, content=content))
+    for name, content in _build.open_data.items():
+        files.append(File.generated(config, name, content=content))
+    files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url)))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Give generated pages their title (as HTML, which is what MkDocs expects) and an edit link to the data."""
+    """Give generated pages their title (as HTML, which is what MkDocs expects) and an edit link to the data;
+    date every page, for the sitemap, by the day staff last reviewed the data."""
+    page.update_date = _build.programme.reviewed.iso
     spec = _build.pages.get(page.file.src_uri)
     if spec is None:
         return markdown
@@ -104,6 +138,26 @@ def on_page_content(html_content: str, page: Page, config: MkDocsConfig, files: 
     rendered = _build.renderer.render(spec, href)
     page.toc = get_toc(table_of_contents(rendered))
     return rendered
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Give the page's head its description, canonical address, Open Graph fields and JSON-LD."""
+    programme, language = _build.programme, _build.renderer.language
+    spec = _build.pages.get(page.file.src_uri)
+    if spec is not None:
+        title, description = spec.title.in_language(language), _build.renderer.description(spec)
+    else:
+        title = Markup(page.title).striptags()
+        description = page.meta.get("description") or config.site_description
+    graph = GRAPHS.get(spec.template) if spec is not None else None
+    structured_data = script_json(graph(
+        programme, language, site_url=config.site_url, page_url=page.canonical_url, description=description,
+    )) if graph else None
+    context["page_metadata"] = page_metadata(
+        _build.location, (language,), language=language, path=page.url, site_name=programme.name, title=title,
+        description=description, structured_data=structured_data,
+    )
+    return context
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:

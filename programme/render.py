@@ -42,6 +42,16 @@ class PageRenderer:
         finally:
             _LANGUAGE.reset(token)
 
+    def description(self, spec: PageSpec) -> str:
+        """The page's meta description as plain text, from the macro named after its template in `_descriptions.html`."""
+        token = _LANGUAGE.set(self.language)
+        try:
+            module = _environment().get_template("_descriptions.html").make_module({"programme": self._programme})
+            rendered = getattr(module, spec.template.removesuffix(".html"))(**spec.context)
+        finally:
+            _LANGUAGE.reset(token)
+        return Markup(rendered).striptags()  # drops tags, reads entities back as characters, joins lines
+
 
 @cache
 def _environment() -> jinja2.Environment:

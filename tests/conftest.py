@@ -52,9 +52,9 @@ def golden_cases() -> list[dict]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The real site, built once per run with `mkdocs build --strict` into a temporary folder."""
-    from sitebuild import build_site
+    """The real site, built once per run as it is published (`mkdocs build --strict`, at a sub-path)."""
+    from sitebuild import PUBLISH, build_site
 
-    build = build_site(tmp_path_factory.mktemp("built") / "site")
+    build = build_site(tmp_path_factory.mktemp("built") / "site", extra_env=PUBLISH)
     assert build.returncode == 0, build.output
     return build

@@ -88,7 +88,7 @@ def shown_facts(value, path=()):
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from shown_facts(item, (*path, index))
-    elif path and path[-1] in ("date", "announced"):
+    elif path and path[-1] in ("date", "announced", "reviewed"):
         yield path, format_date(PartialDate.parse(value))
     elif path and path[-1] == "statement" and path[0] == "eligibility":
         yield path, value.format(**criterion_parameters(RAW["eligibility"]["criteria"][path[2]]))
@@ -142,6 +142,22 @@ def test_search_indexes_every_page(site):
     assert set(GENERATED) <= locations
 
 
+def test_a_local_build_links_relatively_and_offers_no_edit_link(tmp_path):
+    build = build_site(tmp_path / "site")
+    assert build.returncode == 0, build.output
+    for html_file in build.site_dir.rglob("*.html"):
+        text = html_file.read_text(encoding="utf-8")
+        assert ".invalid" not in text, html_file
+        if html_file.name == "404.html":
+            continue  # served at any depth, so it links from the site's root
+        soup = BeautifulSoup(text, "html.parser")
+        assert soup.select_one("a.md-content__button[rel=edit]") is None, html_file
+        assert soup.select_one("link[rel=canonical]") is None, html_file
+        for element in soup.select("a[href], link[href], script[src]"):
+            address = element.get("href") or element.get("src")
+            assert not address.startswith("/"), f"{html_file}: {address} is not relative"
+
+
 def test_generated_pages_link_their_edit_button_to_the_data_file(site):
     for url in GENERATED:
         edit = site.page(url).select_one("a.md-content__button[href*='/edit/']")
@@ -155,7 +171,8 @@ def test_no_page_has_an_inline_script_or_event_handler(site):
     for html_file in site.site_dir.rglob("*.html"):
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
         for script in soup.find_all("script"):
-            assert script.get("src") or script.get("type") == "application/json", f"{html_file}: {script}"
+            assert script.get("src") or script.get("type") in ("application/json", "application/ld+json"), \
+                f"{html_file}: {script}"
         for tag in soup.find_all(True):
             assert not [name for name in tag.attrs if name.startswith("on")], f"{html_file}: {tag.name}"
 
@@ -167,6 +184,8 @@ def test_no_page_loads_anything_from_another_origin(site):
         soup = BeautifulSoup(text, "html.parser")
         for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src")):
             for element in soup.find_all(tag):
+                if tag == "link" and set(element.get("rel", ())) & {"canonical", "alternate"}:
+                    continue  # names the page's address; loads nothing
                 address = element.get(attribute, "")
                 assert not re.match(r"^(https?:)?//", address), f"{html_file}: <{tag} {attribute}={address}>"
 
