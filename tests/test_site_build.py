@@ -252,3 +252,26 @@ def test_a_broken_edit_stops_the_build_before_anything_is_written(tmp_path):
     assert re.search(r"programme\.yaml:\d+:\d+: tracks\[0\]\.positions\.value: expected an integer, found string 'lots'", build.output)
     assert re.search(r"programme\.yaml:\d+:\d+: current_cohort: unknown cohort 'second'", build.output)
     assert [path.name for path in site_dir.iterdir()] == ["previous.html"]
+
+
+def test_a_publish_build_that_cannot_know_its_address_stops_and_keeps_the_last_site(tmp_path):
+    site_dir = tmp_path / "site"
+    site_dir.mkdir()
+    (site_dir / "previous.html").write_text("the last good site", encoding="utf-8")
+
+    build = build_site(site_dir, extra_env={"SITE_PUBLISH": "true"})
+
+    assert build.returncode != 0 and "Traceback" not in build.output
+    assert "a publish build (SITE_PUBLISH=true) needs to know where the site lives: set SITE_URL and SITE_REPO_URL" \
+        in build.output
+    assert [path.name for path in site_dir.iterdir()] == ["previous.html"]
+
+
+def test_on_github_actions_a_publish_build_lives_at_the_repositorys_pages_address(tmp_path):
+    build = build_site(tmp_path / "site", extra_env={
+        "SITE_PUBLISH": "true", "GITHUB_ACTIONS": "true", "GITHUB_REPOSITORY": "Owner/procruit-c"})
+    assert build.returncode == 0, build.output
+    timeline = build.page("timeline/")
+    assert timeline.select_one("link[rel=canonical]")["href"] == "https://owner.github.io/procruit-c/timeline/"
+    assert timeline.select_one("a.md-content__button[rel=edit]")["href"] == \
+        "https://github.com/Owner/procruit-c/edit/main/data/programme.yaml"

@@ -216,3 +216,19 @@ def test_the_timeline_escapes_hostile_text_beside_its_calendar_link(hostile_site
     raw = (hostile_site.site_dir / "timeline" / "index.html").read_text(encoding="utf-8")
     assert "</script> & more" not in raw
     assert Markup(raw).striptags().count("Applications close; then, </script> & more") >= 1
+
+
+def test_a_date_known_exactly_is_given_and_a_month_at_its_own_precision():
+    import dataclasses
+
+    from programme.model import PartialDate
+    from programme.structured_data import programme_graph
+
+    cohort = PROGRAMME.current_cohort
+    exact = dataclasses.replace(cohort.window.opens, no_later_than=False)
+    month = dataclasses.replace(cohort.window.closes, date=PartialDate(2021, 1))
+    changed = dataclasses.replace(PROGRAMME, current_cohort=dataclasses.replace(
+        cohort, window=dataclasses.replace(cohort.window, opens=exact, closes=month)))
+    node = programme_graph(changed, "en", site_url=None, page_url=None, description="D")["@graph"][0]
+    assert node["applicationStartDate"] == exact.date.iso == "2020-12-16"
+    assert node["applicationDeadline"] == "2021-01"
