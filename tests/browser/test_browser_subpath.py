@@ -34,7 +34,8 @@ def test_every_page_and_everything_it_loads_is_found_under_the_prefix(prefixed_u
     failed = []
     context.on("response", lambda response: failed.append(f"{response.status} {response.url}") if response.status >= 400 else None)
     page = context.new_page()
-    for path in [*site_pages, "404.html"]:
+    assert "404.html" in site_pages  # it links from the site's root, so it shows most whether the prefix is right
+    for path in site_pages:
         response = page.goto(prefixed_url + path)
         assert response.status == 200, path
         page.wait_for_load_state("load")
