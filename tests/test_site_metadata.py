@@ -4,8 +4,8 @@ calendar files and open data; and hostile text from the data, escaped at each of
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ElementTree
-from pathlib import Path
 
 import icalendar
 import pytest
@@ -15,6 +15,7 @@ from sitebuild import PUBLISH, SITE_URL, Build, build_site
 from test_site_build import edited_data
 
 from programme import load_programme
+from programme.loader import PROJECT_ROOT
 
 PROGRAMME = load_programme()
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -84,9 +85,9 @@ def test_every_page_has_its_own_description_and_open_graph_and_twitter_fields(bu
 
 
 def built_site_description() -> str:
-    import yaml
-
-    return yaml.safe_load(Path("mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_description"]
+    """mkdocs.yml's site-wide description, which no page should fall back to."""
+    text = (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    return re.search(r"^site_description: (.+)$", text, re.MULTILINE)[1].strip()
 
 
 def test_descriptions_are_made_from_the_data(built_site):
