@@ -7,12 +7,13 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup serve build check-data test test-fast bench clean lock
+.PHONY: help setup serve build check-data diff test test-fast bench clean lock
 
 help:
 	@echo "make serve       set everything up, then preview the site at http://127.0.0.1:8000/"
 	@echo "make build       set everything up, then build the site into site/ (strict)"
 	@echo "make check-data  check data/programme.yaml without building"
+	@echo "make diff        what the data edit changes, against BASE (default: main), as Markdown"
 	@echo "make test        set everything up (Chromium included), then run every test"
 	@echo "make test-fast   run the tests that need no browser"
 	@echo "make bench       run the benchmarks and print their figures"
@@ -37,6 +38,11 @@ build: setup
 
 check-data: $(VENV)/.installed
 	$(BIN)/python -m programme check data/programme.yaml
+
+# What the edited data changes against another version: `make diff BASE=origin/main` (a git ref or a file).
+BASE ?= main
+diff: $(VENV)/.installed
+	$(BIN)/python -m programme diff "$(BASE)"
 
 test: setup
 	scripts/ensure-browser

@@ -12,23 +12,30 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from programme import ProgrammeDataError, load_programme
+from programme import ProgrammeDataError
+from programme.calendar import CohortCalendar, calendar_file, cohort_calendars
 from programme.headers import content_security_policy, headers_file
-from programme.loader import SCHEMA_PATH
-from programme.pages import PageSpec, plan_nav, plan_pages
+from programme.loader import SCHEMA_PATH, load_checked
+from programme.metadata import page_metadata, robots_txt
+from programme.model import Programme
+from programme.opendata import open_data_files
+from programme.pages import TIMELINE, PageSpec, plan_nav, plan_pages
+from programme.publish import LocationError, SiteLocation, site_location
 from programme.render import TEMPLATES_DIR, PageRenderer, table_of_contents
 from programme.sitedir import StagedSiteDir
 from programme.site_assets import EngineArchive, MissingRuntime, RuntimeFile, engine_archive, pyodide_runtime, rules_json
+from programme.structured_data import GRAPHS, script_json
 
 # Module workers and WebAssembly need these types, in `mkdocs serve` too.
 mimetypes.add_type("text/javascript", ".mjs")
@@ -38,10 +45,14 @@ mimetypes.add_type("application/wasm", ".wasm")
 @dataclass
 class _SiteBuild:
     data_path: Path
+    programme: Programme
+    location: SiteLocation
     pages: dict[str, PageSpec]
     renderer: PageRenderer
     runtime: list[RuntimeFile]
     archive: EngineArchive
+    calendars: dict[str, CohortCalendar]
+    open_data: dict[str, bytes]
 
 
 _build: _SiteBuild | None = None
@@ -55,9 +66,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     data_path = Path(config.config_file_path).parent / config.extra["programme_data"]
     try:
-        programme = load_programme(data_path)
+        location = site_location(os.environ)
+        data, programme = load_checked(data_path)
         _, runtime = pyodide_runtime()
-    except (ProgrammeDataError, MissingRuntime) as exc:
+    except (LocationError, ProgrammeDataError, MissingRuntime) as exc:
         raise PluginError(str(exc)) from None
     archive = engine_archive()
     selfcheck = {
@@ -67,14 +79,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "pyodide_path": runtime[0].published_as.rsplit("/", 1)[0] + "/",
     }
     pages = plan_pages(programme)
-    _build = _SiteBuild(data_path, {page.src_uri: page for page in pages},
-                        PageRenderer(programme, {"selfcheck": selfcheck}), runtime, archive)
+    calendars = cohort_calendars(programme)
+    _build = _SiteBuild(data_path, programme, location, {page.src_uri: page for page in pages},
+                        PageRenderer(programme, {"selfcheck": selfcheck, "calendars": calendars}), runtime, archive,
+                        calendars, open_data_files(data))
     config.nav = plan_nav(programme, programme.language) + list(config.nav or [])
     config.theme["language"] = programme.language
     # The theme prints these into HTML as they are: data reaches it escaped, as Markup, so that its own `| e`
     # does not escape it twice.
     config.site_name = escape(programme.name)
     config.extra["content_security_policy"] = content_security_policy(for_meta_tag=True)
+    # Where the site lives (programme/publish.py): a local build has no address, so no canonical links,
+    # sitemap entries or edit links.
+    config.site_url = location.edition_url(programme.language)
+    config.repo_url = location.repo_url
+    config.edit_uri = location.edit_uri
     _stage_site_dir(config)
     return config
 
@@ -111,12 +130,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for runtime_file in _build.runtime:
         files.append(File.generated(config, runtime_file.published_as, abs_src_path=str(runtime_file.source)))
     files.append(File.generated(config, _build.archive.published_as, content=_build.archive.content))
+    language = _build.programme.language
+    timeline_url = _build.location.page_url(language, files.get_file_from_path(TIMELINE).url)
+    for calendar in _build.calendars.values():
+        if calendar.events:
+            content = calendar_file(_build.programme, calendar, language, timeline_url)
+            files.append(File.generated(config, calendar.published_as, content=content))
+    for name, content in _build.open_data.items():
+        files.append(File.generated(config, name, content=content))
+    files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url)))
     files.append(File.generated(config, "_headers", content=headers_file()))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Give generated pages their title (as HTML, which is what MkDocs expects) and an edit link to the data."""
+    """Give generated pages their title (as HTML, which is what MkDocs expects) and an edit link to the data;
+    date every page, for the sitemap, by the day staff last reviewed the data."""
+    page.update_date = _build.programme.reviewed.iso
     spec = _build.pages.get(page.file.src_uri)
     if spec is None:
         return markdown
@@ -142,6 +172,26 @@ def on_page_content(html_content: str, page: Page, config: MkDocsConfig, files: 
     rendered = _build.renderer.render(spec, href)
     page.toc = get_toc(table_of_contents(rendered))
     return rendered
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Give the page's head its description, canonical address, Open Graph fields and JSON-LD."""
+    programme, language = _build.programme, _build.renderer.language
+    spec = _build.pages.get(page.file.src_uri)
+    if spec is not None:
+        title, description = spec.title.in_language(language), _build.renderer.description(spec)
+    else:
+        title = Markup(page.title).striptags()
+        description = page.meta.get("description") or config.site_description
+    graph = GRAPHS.get(spec.template) if spec is not None else None
+    structured_data = script_json(graph(
+        programme, language, site_url=config.site_url, page_url=page.canonical_url, description=description,
+    )) if graph else None
+    context["page_metadata"] = page_metadata(
+        _build.location, (language,), language=language, path=page.url, site_name=programme.name, title=title,
+        description=description, structured_data=structured_data,
+    )
+    return context
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:

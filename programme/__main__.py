@@ -1,4 +1,5 @@
-"""`python -m programme check [PATH]`: check the data file without building the site."""
+"""`python -m programme check [PATH]`: check the data file without building the site.
+`python -m programme diff BASE [HEAD]`: what an edit of the data changes, as Markdown for reviewers."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import argparse
 import os
 import sys
 
-from .loader import DATA_PATH, display_path, load_programme
+from .diff import diff_command
 from .errors import ProgrammeDataError
+from .loader import DATA_PATH, display_path, load_programme
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -15,7 +17,14 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="check the programme data and report every problem")
     check.add_argument("path", nargs="?", default=str(DATA_PATH), help="the data file (default: data/programme.yaml)")
+    diff = commands.add_parser("diff", help="report what an edit of the data changes, in Markdown")
+    diff.add_argument("base", help="the data before the edit: a git ref (main, origin/main, a commit) or a file")
+    diff.add_argument("head", nargs="?", help="the data after the edit: a git ref or a file (default: the working tree)")
     arguments = parser.parse_args(argv)
+    if arguments.command == "diff":
+        text, status = diff_command(arguments.base, arguments.head, os.environ)
+        sys.stdout.write(text)
+        return status
     try:
         programme = load_programme(arguments.path)
     except ProgrammeDataError as exc:

@@ -19,6 +19,11 @@ from .yamlsource import MAX_FILE_BYTES, Positions, decode_source, parse_yaml
 
 def load_programme(path: str | os.PathLike = DATA_PATH) -> Programme:
     """Load and check the data file; raise ProgrammeDataError listing every problem."""
+    return load_checked(path)[1]
+
+
+def load_checked(path: str | os.PathLike = DATA_PATH) -> tuple[dict, Programme]:
+    """The checked data as plain values (for open data) and as the programme; ProgrammeDataError lists every problem."""
     data, errors, positions = _read(path)
     if errors:
         raise ProgrammeDataError(errors)
@@ -26,7 +31,7 @@ def load_programme(path: str | os.PathLike = DATA_PATH) -> Programme:
     problem = rules_problem(programme, data)
     if problem:
         raise ProgrammeDataError([DataError(*positions.of_value(problem.path), problem.path, problem.message, display_path(path))])
-    return programme
+    return data, programme
 
 
 def read_checked_data(path: str | os.PathLike = DATA_PATH) -> tuple[object, list[DataError]]:

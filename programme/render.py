@@ -58,6 +58,16 @@ class PageRenderer:
         finally:
             _RENDERING.reset(token)
 
+    def description(self, spec: PageSpec) -> str:
+        """The page's meta description as plain text, from the macro named after its template in `_descriptions.html`."""
+        token = _RENDERING.set(_Rendering(self.language, self._citations))
+        try:
+            module = _environment().get_template("_descriptions.html").make_module({"programme": self._programme})
+            rendered = getattr(module, spec.template.removesuffix(".html"))(**spec.context)
+        finally:
+            _RENDERING.reset(token)
+        return Markup(rendered).striptags()  # drops tags, reads entities back as characters, joins lines
+
 
 @cache
 def _environment() -> jinja2.Environment:

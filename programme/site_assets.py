@@ -11,6 +11,7 @@ from .bundle import build_selfcheck_archive
 from .loader import PROJECT_ROOT
 from .model import Programme
 from .rules import selfcheck_rules
+from .structured_data import script_json
 
 PYODIDE_DIR = PROJECT_ROOT / "node_modules" / "pyodide"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
@@ -59,5 +60,4 @@ def engine_archive() -> EngineArchive:
 
 def rules_json(programme: Programme) -> str:
     """The rules as JSON text, safe to place inside an HTML `<script type="application/json">`."""
-    text = json.dumps(selfcheck_rules(programme), ensure_ascii=False, sort_keys=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return script_json(selfcheck_rules(programme))

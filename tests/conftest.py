@@ -12,20 +12,18 @@ from pathlib import Path
 import pytest
 
 from programme import load_programme, selfcheck_rules
-from programme.yamlsource import parse_yaml
+from programme.diff import read_golden_cases as parse_golden_cases
 
 CASES_DIR = Path(__file__).parent / "cases"
 
 
 def read_golden_cases() -> list[dict]:
     """Every golden case, file by file in name order; fails loudly on YAML problems."""
-    cases = []
-    for path in sorted(CASES_DIR.glob("*.yaml")):
-        parsed = parse_yaml(path.read_text(encoding="utf-8"), str(path))
-        if parsed.errors:
-            raise ValueError("\n".join(map(str, parsed.errors)))
-        cases += [{**case, "file": path.name} for case in parsed.value]
-    return cases
+    cases, problems = parse_golden_cases({path.name: path.read_text(encoding="utf-8")
+                                          for path in sorted(CASES_DIR.glob("*.yaml"))})
+    if problems:
+        raise ValueError("\n".join(map(str, problems)))
+    return list(cases)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -52,9 +50,9 @@ def golden_cases() -> list[dict]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The real site, built once per run with `mkdocs build --strict` into a temporary folder."""
-    from sitebuild import build_site
+    """The real site, built once per run as it is published (`mkdocs build --strict`, at a sub-path)."""
+    from sitebuild import PUBLISH, build_site
 
-    build = build_site(tmp_path_factory.mktemp("built") / "site")
+    build = build_site(tmp_path_factory.mktemp("built") / "site", extra_env=PUBLISH)
     assert build.returncode == 0, build.output
     return build

@@ -27,10 +27,20 @@ class Build:
         return " ".join(self.page(url).select_one("article.md-content__inner").get_text(" ").split())
 
 
+# A publish build at a sub-path, as on GitHub Pages (https://OWNER.github.io/REPO/); the hosts are reserved for examples.
+SITE_URL = "https://owner.example.org/procruit-c/"
+REPO_URL = "https://git.example.org/owner/procruit-c/"
+PUBLISH = {"SITE_PUBLISH": "true", "SITE_URL": SITE_URL, "SITE_REPO_URL": REPO_URL}
+# Settings of the environment that would change where the site lives: each test says which it wants.
+LOCATION_VARIABLES = ("SITE_PUBLISH", "SITE_URL", "SITE_REPO_URL", "GITHUB_ACTIONS", "GITHUB_REPOSITORY", "GITHUB_SERVER_URL")
+
+
 def build_site(site_dir: Path, data: Path | None = None, extra_env: dict[str, str] | None = None,
                config: Path | None = None) -> Build:
-    """Run `mkdocs build --strict` as a person would, with another data file or configuration if given."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    """Run `mkdocs build --strict` as a person would, with another data file or configuration if given; a local
+    build unless `extra_env` says where the site lives (PUBLISH, for example)."""
+    inherited = {name: value for name, value in os.environ.items() if name not in LOCATION_VARIABLES}
+    env = {**inherited, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     if data is not None:
         env["PROGRAMME_DATA"] = str(data)
     config_option = ["--config-file", str(config)] if config else []

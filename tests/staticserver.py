@@ -1,6 +1,7 @@
 """Serve a built site on 127.0.0.1 the way production should: right types, strict CSP, long caching of versioned files.
 
 Used by the browser tests and the benchmarks. The headers come from programme/headers.py, as README.md asks the host.
+The site can be served under a sub-path, as GitHub Pages serves a project site at `/REPO/`; outside it is 404.
 """
 
 from __future__ import annotations
@@ -25,13 +26,27 @@ class _Handler(SimpleHTTPRequestHandler):
         ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm",
         ".json": "application/json", ".zip": "application/zip",
     }
+    prefix = "/"  # the site's path on the server; always ends in "/"
+
+    def site_path(self, path: str) -> str | None:
+        """A request's path from the site's root (`/assets/...`), or None for a path outside the site."""
+        return "/" + path[len(self.prefix):] if path.startswith(self.prefix) else None
+
+    def send_head(self):
+        if self.site_path(self.path) is None:
+            self.send_error(404, "outside the site")
+            return None
+        return super().send_head()
+
+    def translate_path(self, path: str) -> str:
+        return super().translate_path(self.site_path(path) or "/")
 
     security_headers = True
 
     def end_headers(self) -> None:
         for name, value in every_response_headers().items() if self.security_headers else ():
             self.send_header(name, value)
-        cache = CACHE_FOREVER if VERSIONED.match(self.path) else CACHE_REVALIDATE
+        cache = CACHE_FOREVER if VERSIONED.match(self.site_path(self.path) or "") else CACHE_REVALIDATE
         self.send_header("Cache-Control", cache)
         super().end_headers()
 
@@ -40,18 +55,38 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site_dir: Path, *, security_headers: bool = True) -> Iterator[str]:
-    """Serve `site_dir` until the block ends; yields the base URL, like `http://127.0.0.1:54321/`.
+def serve(site_dir: Path, prefix: str = "/", *, security_headers: bool = True) -> Iterator[str]:
+    """Serve `site_dir` at `prefix` until the block ends; yields the base URL, like `http://127.0.0.1:54321/`
+    (or `http://127.0.0.1:54321/procruit-c/` for the prefix `/procruit-c/`).
 
     Without `security_headers`, it is a host that sends none: the pages' own <meta> policy must hold alone.
     """
-    handler_class = type("Handler", (_Handler,), {"security_headers": security_headers})
-    handler = functools.partial(handler_class, directory=str(site_dir))
+    settings = {"prefix": "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/", "security_headers": security_headers}
+    prefixed = type("_PrefixedHandler", (_Handler,), settings)
+    handler = functools.partial(prefixed, directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefixed.prefix}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+if __name__ == "__main__":
+    # Preview a built site (a pull request's "site-preview" artifact, say): python3 tests/staticserver.py FOLDER
+    import argparse
+    import time
+
+    parser = argparse.ArgumentParser(description="Serve a built site with the headers production sends.")
+    parser.add_argument("folder", type=Path, help="the built site: site/ or an unzipped preview")
+    parser.add_argument("--prefix", default="/", help="the sub-path to serve it at (default: /)")
+    arguments = parser.parse_args()
+    with serve(arguments.folder, arguments.prefix) as address:
+        print(f"Serving {arguments.folder} at {address} (Ctrl+C stops)", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass

@@ -12,7 +12,7 @@ import re
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from sitebuild import build_site
+from sitebuild import PUBLISH, build_site
 
 from programme import DATA_PATH
 from programme.loader import SCHEMA_PATH
@@ -85,7 +85,7 @@ def hostile_build(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
     data = folder / "programme.yaml"
     data.write_text(yaml.safe_dump(hostile_data()[0], allow_unicode=True, sort_keys=False), encoding="utf-8")
-    build = build_site(folder / "site", data)
+    build = build_site(folder / "site", data, extra_env=PUBLISH)  # a publish build: canonical links, sitemap, JSON-LD
     assert build.returncode == 0, build.output[-3000:]
     return build
 
@@ -100,7 +100,7 @@ def test_no_markup_from_the_data_reaches_any_page_or_the_search_index(hostile_bu
     build = hostile_build
     leaks = []
     for path in sorted(build.site_dir.rglob("*")):
-        if path.suffix not in (".html", ".xml", ".txt") and path.name != "search_index.json":
+        if path.suffix not in (".html", ".xml", ".txt") and path.name != "search_index.json":  # markup, or shown as it
             continue
         text = path.read_text(encoding="utf-8")
         leaks += [f"{path.relative_to(build.site_dir)}: …{text[max(0, m.start() - 80): m.end()]}" for m in LEAK.finditer(text)]

@@ -146,6 +146,22 @@ def test_search_indexes_every_page(site):
     assert set(GENERATED) <= locations
 
 
+def test_a_local_build_links_relatively_and_offers_no_edit_link(tmp_path):
+    build = build_site(tmp_path / "site")
+    assert build.returncode == 0, build.output
+    for html_file in build.site_dir.rglob("*.html"):
+        text = html_file.read_text(encoding="utf-8")
+        assert ".invalid" not in text, html_file
+        if html_file.name == "404.html":
+            continue  # served at any depth, so it links from the site's root
+        soup = BeautifulSoup(text, "html.parser")
+        assert soup.select_one("a.md-content__button[rel=edit]") is None, html_file
+        assert soup.select_one("link[rel=canonical]") is None, html_file
+        for element in soup.select("a[href], link[href], script[src]"):
+            address = element.get("href") or element.get("src")
+            assert not address.startswith("/"), f"{html_file}: {address} is not relative"
+
+
 def test_generated_pages_link_their_edit_button_to_the_data_file(site):
     for url in GENERATED:
         edit = site.page(url).select_one("a.md-content__button[href*='/edit/']")
@@ -159,7 +175,8 @@ def test_no_page_has_an_inline_script_or_event_handler(site):
     for html_file in site.site_dir.rglob("*.html"):
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
         for script in soup.find_all("script"):
-            assert script.get("src") or script.get("type") == "application/json", f"{html_file}: {script}"
+            assert script.get("src") or script.get("type") in ("application/json", "application/ld+json"), \
+                f"{html_file}: {script}"
         for tag in soup.find_all(True):
             assert not [name for name in tag.attrs if name.startswith("on")], f"{html_file}: {tag.name}"
 
@@ -171,6 +188,8 @@ def test_no_page_loads_anything_from_another_origin(site):
         soup = BeautifulSoup(text, "html.parser")
         for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src")):
             for element in soup.find_all(tag):
+                if tag == "link" and set(element.get("rel", ())) & {"canonical", "alternate"}:
+                    continue  # names the page's address; loads nothing
                 address = element.get(attribute, "")
                 assert not re.match(r"^(https?:)?//", address), f"{html_file}: <{tag} {attribute}={address}>"
 
@@ -342,3 +361,26 @@ def test_each_page_lists_only_the_sources_of_what_it_says(tmp_path):
     for url in ("tlt/", "eligibility/", "timeline/", "contact/"):  # pages that do not name the role
         listed = sources_listed(url)
         assert listed and not any("designers" in source for source in listed), url
+
+
+def test_a_publish_build_that_cannot_know_its_address_stops_and_keeps_the_last_site(tmp_path):
+    site_dir = tmp_path / "site"
+    site_dir.mkdir()
+    (site_dir / "previous.html").write_text("the last good site", encoding="utf-8")
+
+    build = build_site(site_dir, extra_env={"SITE_PUBLISH": "true"})
+
+    assert build.returncode != 0 and "Traceback" not in build.output
+    assert "a publish build (SITE_PUBLISH=true) needs to know where the site lives: set SITE_URL and SITE_REPO_URL" \
+        in build.output
+    assert [path.name for path in site_dir.iterdir()] == ["previous.html"]
+
+
+def test_on_github_actions_a_publish_build_lives_at_the_repositorys_pages_address(tmp_path):
+    build = build_site(tmp_path / "site", extra_env={
+        "SITE_PUBLISH": "true", "GITHUB_ACTIONS": "true", "GITHUB_REPOSITORY": "Owner/procruit-c"})
+    assert build.returncode == 0, build.output
+    timeline = build.page("timeline/")
+    assert timeline.select_one("link[rel=canonical]")["href"] == "https://owner.github.io/procruit-c/timeline/"
+    assert timeline.select_one("a.md-content__button[rel=edit]")["href"] == \
+        "https://github.com/Owner/procruit-c/edit/main/data/programme.yaml"

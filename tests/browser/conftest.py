@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import pytest
 from chromium import CHROMIUM_ARGS, chromium_executable
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, sync_playwright
+from sitebuild import SITE_URL
 from staticserver import serve
 
 # Playwright runs init scripts outside the page's CSP, so this listener sees every violation in the document.
@@ -56,8 +58,8 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(scope="session")
 def site_url(built_site) -> Iterator[str]:
-    """The real site, built once, served with production's headers."""
-    with serve(built_site.site_dir) as base_url:
+    """The real site, built once, served with production's headers at the sub-path it was built for."""
+    with serve(built_site.site_dir, prefix=urlsplit(SITE_URL).path) as base_url:
         yield base_url
 
 

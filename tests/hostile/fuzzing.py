@@ -14,6 +14,7 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 from programme import DATA_PATH, ProgrammeDataError, load_programme, read_checked_data
+from programme.calendar import cohort_calendars
 from programme.pages import plan_pages
 from programme.render import PageRenderer
 from programme.site_assets import rules_json
@@ -90,8 +91,8 @@ def check_edit(text: str, folder: Path, tally: Tally | None = None) -> str:
         assert all(LOCATED.match(line) or line.startswith("… and ") for line in lines), lines
         outcome = "refused"
     else:
-        renderer = PageRenderer(programme, {"selfcheck": {"rules_json": rules_json(programme), "archive_sha256": "0",
-                                                          "archive_path": "a", "pyodide_path": "p/"}})
+        selfcheck = {"rules_json": rules_json(programme), "archive_sha256": "0", "archive_path": "a", "pyodide_path": "p/"}
+        renderer = PageRenderer(programme, {"selfcheck": selfcheck, "calendars": cohort_calendars(programme)})
         for spec in plan_pages(programme):
             assert renderer.render(spec, href=lambda uri: uri)
         outcome = "accepted"

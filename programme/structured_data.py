@@ -1,0 +1,84 @@
+"""schema.org JSON-LD for the two programmes and the organisations behind them, with only what the data says.
+
+Left out on purpose (README, "Design decisions"): `timeToComplete`, because the source gives the length of parts
+(training of unstated length, then a 12-month traineeship; a 2-month internship, then a 24-month role), never of a
+whole programme; PROcruit C's `provider`, because the source names who created and funded it, not who runs it;
+and any date the source gives only as "by" a day.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .model import Event, Organisation, Programme
+
+
+def script_json(value: object) -> str:
+    """JSON text that cannot end or confuse the `<script>` element holding it: `<`, `>` and `&` are escaped."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def programme_graph(programme: Programme, language: str, *, site_url: str | None, page_url: str | None,
+                    description: str) -> dict:
+    """PROcruit C as an EducationalOccupationalProgram, its funding as a MonetaryGrant, and every organisation."""
+    window = programme.current_cohort.window
+    programme_id = f"{page_url or ''}#programme"
+    node = {
+        "@type": "EducationalOccupationalProgram",
+        "@id": programme_id,
+        "name": programme.name,
+        "description": description,
+        "url": programme.website.url,
+        "programPrerequisites": [criterion.statement.in_language(language) for criterion in programme.eligibility.criteria],
+        "occupationalCategory": [role.name.in_language(language) for role in programme.roles],
+        **_known_date("applicationStartDate", window.opens),
+        **_known_date("applicationDeadline", window.closes),
+    }
+    funding = {
+        "@type": "MonetaryGrant",
+        "@id": f"{page_url or ''}#funding",
+        "funder": {"@id": _organisation_id(programme.funder.organisation, site_url)},
+        "fundedItem": {"@id": programme_id},
+    }
+    organisations = [_organisation(organisation, language, site_url) for organisation in programme.organisations]
+    return {"@context": "https://schema.org", "@graph": [node, funding, *organisations]}
+
+
+def tlt_graph(programme: Programme, language: str, *, site_url: str | None, page_url: str | None,
+              description: str) -> dict:
+    """TLT as an EducationalOccupationalProgram, provided by the organisation that runs it."""
+    tlt = programme.tlt
+    node = {
+        "@type": "EducationalOccupationalProgram",
+        "@id": f"{page_url or ''}#programme",
+        "name": tlt.name.in_language(language),
+        "alternateName": tlt.short_name,
+        "description": description,
+        "provider": {"@id": _organisation_id(tlt.run_by, site_url)},
+    }
+    return {"@context": "https://schema.org", "@graph": [node, _organisation(tlt.run_by, language, site_url)]}
+
+
+def _known_date(name: str, event: Event) -> dict:
+    """`{name: date}` at the date's own precision ("2021-01-03", "2021-02"), or nothing for a "by" date."""
+    return {} if event.no_later_than else {name: event.date.iso}
+
+
+def _organisation(organisation: Organisation, language: str, site_url: str | None) -> dict:
+    return {
+        "@type": "Organization",
+        "@id": _organisation_id(organisation, site_url),
+        "name": organisation.name.in_language(language),
+        **({"alternateName": organisation.short_name} if organisation.short_name else {}),
+        **({"url": organisation.website} if organisation.website else {}),
+    }
+
+
+def _organisation_id(organisation: Organisation, site_url: str | None) -> str:
+    """Organisations are named once, at the site's root, so every page's graph refers to the same one."""
+    return f"{site_url or ''}#organisation-{organisation.id}"
+
+
+# The pages that describe a programme, by template, and the graph each carries.
+GRAPHS = {"home.html": programme_graph, "tlt.html": tlt_graph}

@@ -1,0 +1,144 @@
+"""`python -m programme diff`: what an edit of the data changes, told to reviewers in Markdown."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from programme.diff import compare, read_version, report
+from programme.loader import DATA_PATH, PROJECT_ROOT
+from programme.publish import SiteLocation
+
+LOCATION = SiteLocation("https://owner.example.org/procruit-c/", "https://git.example.org/owner/procruit-c/")
+
+
+def edit(tmp_path: Path, replacements: dict[str, str], name: str = "after.yaml") -> Path:
+    text = DATA_PATH.read_text(encoding="utf-8")
+    for old, new in replacements.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def diff_report(after: Path, before: Path = DATA_PATH) -> tuple[object, str]:
+    diff = compare(read_version(str(before), with_cases=False), read_version(str(after), with_cases=True), LOCATION)
+    return diff, report(diff)
+
+
+def test_the_data_against_itself_changes_nothing():
+    diff, text = diff_report(DATA_PATH)
+    assert diff.is_empty
+    assert text.splitlines()[-1] == "No changes to the programme data."
+    assert "##" not in text
+
+
+def test_a_threshold_change_is_reported_with_the_cases_whose_outcome_it_changes(tmp_path):
+    diff, text = diff_report(edit(tmp_path, {"fewer_than_months: 3": "fewer_than_months: 4"}))
+    assert "## Eligibility criteria" in text
+    assert "### Changed: `eligibility.criteria[short_experience]`" in text
+    assert "| `fewer_than_months` | 3 | 4 |" in text
+    assert "Source: press-release-2020-12-16, “have fewer than three months" in text
+    three_months = next(change for change in diff.cases if change.name.startswith("1 Jan to 31 Mar is exactly three months"))
+    assert (three_months.before["outcome"], three_months.after["outcome"]) == ("not_eligible", "eligible")
+    changed = sum(change.outcome_changed for change in diff.cases)
+    assert changed > 0
+    assert f"**This edit changes the outcome of {changed} of the {diff.cases_compared} golden self-check cases**" in text
+
+
+def test_a_date_change_is_reported_in_the_timeline_with_the_window_cases_it_moves(tmp_path):
+    diff, text = diff_report(edit(tmp_path, {'date: "2021-01-03"': 'date: "2021-01-10"'}))
+    assert "### Changed: `cohorts[first-cohort].timeline[applications-close]`" in text
+    assert "| `date` | 2021-01-03 | 2021-01-10 |" in text
+    moved = {change.name: change for change in diff.cases}
+    day_after = moved["The day after closing, someone who meets every criterion is eligible and the window is closed."]
+    assert (day_after.before["window"], day_after.after["window"]) == ("closed", "open")
+    assert not any(change.outcome_changed for change in diff.cases)
+    assert "**This edit changes the outcome of 0 of the" in text
+
+
+NEW_ROLE = ("  - id: data-analyst-trainee\n    name: Data Analyst Trainee\n    track: technology-for-good\n"
+            "    ref:\n      source: press-release-2020-12-16\n      quote: Trainee Designer\n\neligibility:\n")
+
+
+def test_a_new_role_is_a_new_fact_and_a_new_page_with_its_address(tmp_path):
+    _, text = diff_report(edit(tmp_path, {"\neligibility:\n": "\n" + NEW_ROLE}))
+    assert "### Added: `roles[data-analyst-trainee]`" in text
+    assert "- `name`: Data Analyst Trainee" in text
+    assert "| added | Data Analyst Trainee | https://owner.example.org/procruit-c/roles/data-analyst-trainee/ |" in text
+
+
+def test_a_removed_role_is_a_removed_page(tmp_path):
+    _, text = diff_report(DATA_PATH, before=edit(tmp_path, {"\neligibility:\n": "\n" + NEW_ROLE}, "with-role.yaml"))
+    assert "### Removed: `roles[data-analyst-trainee]`" in text
+    assert "| removed | Data Analyst Trainee | https://owner.example.org/procruit-c/roles/data-analyst-trainee/ |" in text
+
+
+def test_a_changed_quote_shows_old_and_new_words(tmp_path):
+    _, text = diff_report(edit(tmp_path, {"quote: will close on 3 January 2021": "quote: close on 3 January 2021"}))
+    assert "| `ref.quote` | will close on 3 January 2021 | close on 3 January 2021 |" in text
+    assert "No change to the result of any of the" in text
+
+
+def test_the_report_is_the_same_every_time(tmp_path):
+    after = edit(tmp_path, {"fewer_than_months: 3": "fewer_than_months: 6", 'date: "2021-01-03"': 'date: "2021-01-10"'})
+    assert diff_report(after)[1] == diff_report(after)[1]
+
+
+def test_text_from_the_data_cannot_become_markup_in_the_report(tmp_path):
+    hostile = "A | <img src=x> **bold** [link](https://x.example) `code` @someone"
+    _, text = diff_report(edit(tmp_path, {"    name: Trainee Designer\n": f"    name: '{hostile}'\n"}))
+    row = next(line for line in text.splitlines() if line.startswith("| `name` |"))
+    assert "<img" not in text and "&lt;img src=x&gt;" in row
+    assert len(re.split(r"(?<!\\)\|", row)) == 5, "the bar in the name must not add a table cell"
+    assert "\\*\\*bold\\*\\*" in row and "\\[link\\]" in row and "\\`code\\`" in row and "&#64;someone" in row
+
+
+@pytest.mark.parametrize("broken", ["before", "after"])
+def test_a_broken_version_is_reported_by_its_problems_not_a_traceback(tmp_path, broken):
+    bad = edit(tmp_path, {"      value: 75\n": "      value: lots\n"}, "broken.yaml")
+    before, after = (bad, DATA_PATH) if broken == "before" else (DATA_PATH, bad)
+    completed = run_cli(str(before), str(after))
+    assert "Traceback" not in completed.stderr + completed.stdout
+    assert f"**The data {broken} the edit has 1 problem**, so nothing was compared:" in completed.stdout
+    assert "tracks[0].positions.value: expected an integer, found string 'lots'" in completed.stdout
+    assert completed.returncode == (1 if broken == "after" else 0)
+
+
+def test_a_ref_that_git_cannot_find_is_a_problem_of_that_version():
+    completed = run_cli("no-such-branch-anywhere")
+    assert completed.returncode == 0 and "Traceback" not in completed.stderr
+    assert "cannot read data/programme.yaml at 'no-such-branch-anywhere'" in completed.stdout
+
+
+def test_git_refs_are_read_with_the_golden_cases_of_the_edited_version(tmp_path):
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repository = tmp_path / "repository"
+    (repository / "data").mkdir(parents=True)
+    shutil.copytree(PROJECT_ROOT / "tests" / "cases", repository / "tests" / "cases")
+    shutil.copy(DATA_PATH, repository / "data" / "programme.yaml")
+    git = ["git", "-C", str(repository), "-c", "user.name=Staff", "-c", "user.email=staff@example.org"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "before"], check=True)
+    edit(repository / "data", {"fewer_than_months: 3": "fewer_than_months: 4"}, "programme.yaml")
+    subprocess.run([*git, "commit", "-q", "-am", "after"], check=True)
+
+    before = read_version("main~1", with_cases=False, root=repository)
+    after = read_version("main", with_cases=True, root=repository)
+    diff = compare(before, after, LOCATION)
+    assert before.label == "main~1:data/programme.yaml" and not before.problems and not after.problems
+    assert len(after.cases) == diff.cases_compared > 40
+    assert any(change.outcome_changed for change in diff.cases)
+
+
+def run_cli(*arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "programme", "diff", *arguments], cwd=PROJECT_ROOT,
+                          capture_output=True, text=True, timeout=120)
