@@ -1,7 +1,8 @@
 """Validate a person's answers against the questions in the rules data, collecting every error.
 
 A missing answer or JSON null is unanswered; anything else must be a valid answer of the
-question's kind. The messages themselves live in selfcheck.wording.
+question's kind. At least one question about the person must be answered: with none, there is
+nothing to check. The messages themselves live in selfcheck.wording.
 """
 
 from __future__ import annotations
@@ -38,10 +39,19 @@ class Answers:
 
 @dataclass(frozen=True)
 class AnswerError:
-    """What is wrong with one answer; field is a path such as full_time_jobs[1].end, "" for the whole."""
+    """What is wrong with one answer; field is a path such as full_time_jobs[1].end, "" for the whole.
+
+    code names the kind of problem (the wording function that says it), so that a page can word it for its controls.
+    """
 
     field: str
+    code: str
     message: str
+
+
+def _error(field: str, code: str, *details: object) -> AnswerError:
+    """The error `code` for `field`, in the words of selfcheck.wording's function of that name."""
+    return AnswerError(field, code, getattr(wording, code)(*details))
 
 
 class InvalidAnswers(ValueError):
@@ -55,22 +65,25 @@ class InvalidAnswers(ValueError):
 def read_answers(raw: object, questions: tuple[Question, ...]) -> Answers:
     """The valid answers in raw, or raise InvalidAnswers listing every problem."""
     if not isinstance(raw, dict):
-        raise InvalidAnswers([AnswerError("", wording.answers_not_an_object(raw))])
+        raise InvalidAnswers([_error("", "answers_not_an_object", raw)])
     errors: list[AnswerError] = []
     values = {}
     for question in questions:
         value = raw.get(question.key)
         if value is None or (question.kind == "date" and value == ""):
             if question.key == "application_date":
-                errors.append(AnswerError(question.key, wording.application_date_missing()))
+                errors.append(_error(question.key, "application_date_missing"))
             continue
         values[question.key] = _read_answer(value, question, errors)
+    about_the_person = [question.key for question in questions if question.key != "application_date"]
+    if about_the_person and not any(key in values for key in about_the_person):
+        errors.append(_error(about_the_person[0], "nothing_answered"))  # links to the first question
     if values.get("application_date") and values.get("full_time_jobs"):
         _check_jobs_against_application(values, errors)
     known_keys = [question.key for question in questions]
     for key in raw:
         if key not in known_keys:
-            errors.append(AnswerError(str(key), wording.unknown_answer(key, known_keys)))
+            errors.append(_error(str(key), "unknown_answer", key, known_keys))
     if errors:
         raise InvalidAnswers(errors)
     return Answers(**values)
@@ -89,26 +102,26 @@ def _read_answer(value: object, question: Question, errors: list[AnswerError]) -
 def _read_date(value: object, field: str, errors: list[AnswerError]) -> date | None:
     match = _ISO_DATE.fullmatch(value) if isinstance(value, str) else None
     if match is None:
-        errors.append(AnswerError(field, wording.not_a_date(value)))
+        errors.append(_error(field, "not_a_date", value))
         return None
     try:
         return date(*(int(part) for part in match.groups()))
     except ValueError:
-        errors.append(AnswerError(field, wording.no_such_date(value)))
+        errors.append(_error(field, "no_such_date", value))
         return None
 
 
 def _read_choice(value: object, options: tuple[Option, ...], field: str, errors: list[AnswerError]) -> str | None:
     values = [option.value for option in options]
     if not isinstance(value, str) or value not in values:
-        errors.append(AnswerError(field, wording.not_an_option(value, values)))
+        errors.append(_error(field, "not_an_option", value, values))
         return None
     return value
 
 
 def _read_yes_no(value: object, field: str, errors: list[AnswerError]) -> bool | None:
     if not isinstance(value, bool):
-        errors.append(AnswerError(field, wording.not_yes_or_no(value)))
+        errors.append(_error(field, "not_yes_or_no", value))
         return None
     return value
 
@@ -116,7 +129,7 @@ def _read_yes_no(value: object, field: str, errors: list[AnswerError]) -> bool |
 def _read_jobs(value: object, field: str, errors: list[AnswerError]) -> tuple[Job | None, ...] | None:
     """The jobs, with None in place of each invalid one (which has its errors listed)."""
     if not isinstance(value, list):
-        errors.append(AnswerError(field, wording.jobs_not_a_list(value)))
+        errors.append(_error(field, "jobs_not_a_list", value))
         return None
     return tuple(_read_job(item, f"{field}[{index}]", index + 1, errors) for index, item in enumerate(value))
 
@@ -124,21 +137,21 @@ def _read_jobs(value: object, field: str, errors: list[AnswerError]) -> tuple[Jo
 def _read_job(raw: object, field: str, number: int, errors: list[AnswerError]) -> Job | None:
     """A job {start, end?}, the `number`th listed; an empty or null end means the job goes on."""
     if not isinstance(raw, dict):
-        errors.append(AnswerError(field, wording.job_not_an_object(number, raw)))
+        errors.append(_error(field, "job_not_an_object", number, raw))
         return None
     errors_before = len(errors)
     start = end = None
     if raw.get("start") in (None, ""):
-        errors.append(AnswerError(f"{field}.start", wording.job_start_missing(number)))
+        errors.append(_error(f"{field}.start", "job_start_missing", number))
     else:
         start = _read_date(raw["start"], f"{field}.start", errors)
     if raw.get("end") not in (None, ""):
         end = _read_date(raw["end"], f"{field}.end", errors)
     if start and end and end < start:
-        errors.append(AnswerError(f"{field}.end", wording.job_ends_before_it_starts(number, start, end)))
+        errors.append(_error(f"{field}.end", "job_ends_before_it_starts", number, start, end))
     for key in raw:
         if key not in _JOB_KEYS:
-            errors.append(AnswerError(f"{field}.{key}", wording.unknown_job_detail(number, key, _JOB_KEYS)))
+            errors.append(_error(f"{field}.{key}", "unknown_job_detail", number, key, _JOB_KEYS))
     return Job(start, end) if len(errors) == errors_before else None
 
 
@@ -150,8 +163,8 @@ def _check_jobs_against_application(values: dict, errors: list[AnswerError]) -> 
         if job is None:
             continue
         if job.start > application_date:
-            message = wording.job_starts_after_application(index + 1, job.start, application_date)
-            errors.append(AnswerError(f"full_time_jobs[{index}].start", message))
+            errors.append(_error(f"full_time_jobs[{index}].start", "job_starts_after_application",
+                                 index + 1, job.start, application_date))
         elif not_employed_then and (job.end is None or job.end >= application_date):
-            message = wording.job_covers_application_while_not_employed(index + 1, job.end, application_date)
-            errors.append(AnswerError(f"full_time_jobs[{index}].end", message))
+            errors.append(_error(f"full_time_jobs[{index}].end", "job_covers_application_while_not_employed",
+                                 index + 1, job.end, application_date))
