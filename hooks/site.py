@@ -24,6 +24,7 @@ from programme.loader import SCHEMA_PATH
 from programme.pages import PageSpec, plan_nav, plan_pages
 from programme.render import TEMPLATES_DIR, PageRenderer, table_of_contents
 from programme.site_assets import EngineArchive, MissingRuntime, RuntimeFile, engine_archive, pyodide_runtime, rules_json
+from programme.status import InvalidBuildDate, build_date
 
 # Module workers and WebAssembly need these types, in `mkdocs serve` too.
 mimetypes.add_type("text/javascript", ".mjs")
@@ -49,7 +50,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         programme = load_programme(data_path)
         _, runtime = pyodide_runtime()
-    except (ProgrammeDataError, MissingRuntime) as exc:
+        today = build_date()
+    except (ProgrammeDataError, MissingRuntime, InvalidBuildDate) as exc:
         raise PluginError(str(exc)) from None
     archive = engine_archive()
     selfcheck = {
@@ -60,7 +62,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     }
     pages = plan_pages(programme)
     _build = _SiteBuild(data_path, {page.src_uri: page for page in pages},
-                        PageRenderer(programme, {"selfcheck": selfcheck}), runtime, archive)
+                        PageRenderer(programme, today, {"selfcheck": selfcheck}), runtime, archive)
     config.nav = plan_nav(programme, programme.language) + list(config.nav or [])
     config.theme["language"] = programme.language
     config.site_name = programme.name
@@ -78,11 +80,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Give generated pages their title (as HTML, which is what MkDocs expects) and an edit link to the data."""
+    """Give generated pages their title (as HTML, which is what MkDocs expects), their theme template and settings, and
+    an edit link to the data."""
     spec = _build.pages.get(page.file.src_uri)
     if spec is None:
         return markdown
     page.meta["title"] = html.escape(spec.title.in_language(_build.renderer.language))
+    page.meta.update(spec.theme_meta)
     if config.repo_url and config.edit_uri:
         docs_edit_base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri)
         page.edit_url = urljoin(docs_edit_base, Path(os.path.relpath(_build.data_path, config.docs_dir)).as_posix())
