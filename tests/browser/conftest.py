@@ -101,6 +101,19 @@ def context(new_context) -> BrowserContext:
     return new_context()
 
 
+# The two widths every page is checked at: a phone held upright and a laptop.
+DEVICES = {
+    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
+    "desktop": {"viewport": {"width": 1366, "height": 900}},
+}
+
+
+@pytest.fixture(params=list(DEVICES))
+def device_page(request, new_context) -> Page:
+    """A page in a fresh context at each of the two widths in turn."""
+    return new_context(**DEVICES[request.param]).new_page()
+
+
 @pytest.fixture
 def page(context) -> Page:
     return context.new_page()
