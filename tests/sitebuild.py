@@ -75,6 +75,16 @@ def data_with_second_cohort(folder: Path) -> Path:
     return path
 
 
+# On each of those days, for the real data (its opening is known only as "no later than"): the applications status,
+# and the statuses of the opening and closing events on the timeline.
+APPLICATIONS_AROUND_THE_WINDOW = {"before opening": "may_not_be_open_yet", "on the opening day": "open",
+                                  "on the closing day": "open", "after closing": "closed"}
+OPENING_AND_CLOSING_AROUND_THE_WINDOW = {
+    "before opening": ["unconfirmed", "upcoming"], "on the opening day": ["current", "upcoming"],
+    "on the closing day": ["past", "current"], "after closing": ["past", "past"],
+}
+
+
 def days_around_the_window(programme: Programme, cohort: int = 0) -> dict[str, date]:
     """The days on which a cohort's window status changes or could: before opening, opening, closing, after."""
     window = programme.cohorts[cohort].window

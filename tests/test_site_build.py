@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sitebuild import Build, build_site, days_around_the_window
+from sitebuild import (
+    APPLICATIONS_AROUND_THE_WINDOW,
+    OPENING_AND_CLOSING_AROUND_THE_WINDOW,
+    Build,
+    build_site,
+    days_around_the_window,
+)
 
 from programme import DATA_PATH, load_programme
 from programme.model import PartialDate, criterion_parameters
@@ -237,12 +243,6 @@ def test_a_broken_edit_stops_the_build_before_anything_is_written(tmp_path):
 # What is true on the day the site is read: statuses worked out from the data and the build day.
 
 DAYS = days_around_the_window(PROGRAMME)
-APPLICATIONS_ON = {"before opening": "may_not_be_open_yet", "on the opening day": "open", "on the closing day": "open",
-                   "after closing": "closed"}
-OPENING_AND_CLOSING_EVENTS_ON = {
-    "before opening": ["unconfirmed", "upcoming"], "on the opening day": ["current", "upcoming"],
-    "on the closing day": ["past", "current"], "after closing": ["past", "past"],
-}
 
 
 def shown(page, selector: str) -> list:
@@ -267,13 +267,15 @@ def test_pages_tell_the_status_on_the_day_the_site_is_built(site_built_on, when)
     day = DAYS[when]
     build = site_built_on(day)
     home = build.page("")
-    assert [answer["data-applications"] for answer in shown(home, "[data-applications]")] == [APPLICATIONS_ON[when]]
+    answers = [answer["data-applications"] for answer in shown(home, "[data-applications]")]
+    assert answers == [APPLICATIONS_AROUND_THE_WINDOW[when]]
     for url in ("", "eligibility/", "timeline/", "how-to-apply/", "self-check/"):
         assert f"Status on {format_date(day)}, the day this site was last published." in build.shown_text(url), url
     events = {event.id: index for index, event in enumerate(PROGRAMME.cohorts[0].timeline)}
     statuses = [status["data-event-status"] for status in shown(build.page("timeline/"), "[data-event-status]")]
     window = PROGRAMME.cohorts[0].window
-    assert [statuses[events[window.opens.id]], statuses[events[window.closes.id]]] == OPENING_AND_CLOSING_EVENTS_ON[when]
+    opening_and_closing = [statuses[events[window.opens.id]], statuses[events[window.closes.id]]]
+    assert opening_and_closing == OPENING_AND_CLOSING_AROUND_THE_WINDOW[when]
 
 
 def test_after_closing_the_pages_say_closed_on_and_quote_now_open_as_said_on_its_date(site_built_on):

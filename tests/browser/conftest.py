@@ -101,6 +101,17 @@ def context(new_context) -> BrowserContext:
     return new_context()
 
 
+# Layout shifts as the browser reports them, summed as CLS counts them (none caused by input).
+RECORD_LAYOUT_SHIFTS = """
+window.layoutShift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.layoutShift += entry.value;
+  }
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
 # The two widths every page is checked at: a phone held upright and a laptop.
 DEVICES = {
     "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},

@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 import pytest
-from sitebuild import days_around_the_window
+from conftest import RECORD_LAYOUT_SHIFTS
+from sitebuild import APPLICATIONS_AROUND_THE_WINDOW, OPENING_AND_CLOSING_AROUND_THE_WINDOW, days_around_the_window
 from staticserver import serve
 
 from programme import load_programme
@@ -17,20 +18,7 @@ pytestmark = pytest.mark.browser
 
 PROGRAMME = load_programme()
 DAYS = days_around_the_window(PROGRAMME)
-APPLICATIONS_ON = {"before opening": "may_not_be_open_yet", "on the opening day": "open", "on the closing day": "open",
-                   "after closing": "closed"}
 ANSWER = ".applications-answer"
-
-# Layout shifts as the browser reports them, summed as CLS counts them (none caused by input).
-RECORD_LAYOUT_SHIFTS = """
-window.layoutShift = 0;
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) {
-    if (!entry.hadRecentInput) window.layoutShift += entry.value;
-  }
-}).observe({ type: "layout-shift", buffered: true });
-"""
-
 
 def visible_status(page, selector: str) -> list[str]:
     """The data-* status of each element matching `selector` that a person can see."""
@@ -49,7 +37,7 @@ def test_without_javascript_each_page_shows_the_status_on_the_day_it_was_built(n
     page = new_context(java_script_enabled=False).new_page()
     with serve(build.site_dir) as base_url:
         page.goto(base_url)
-        assert visible_status(page, f"{ANSWER}[data-applications]") == [APPLICATIONS_ON[when]]
+        assert visible_status(page, f"{ANSWER}[data-applications]") == [APPLICATIONS_AROUND_THE_WINDOW[when]]
         assert page.locator(".as-of:visible").inner_text() == (
             f"Status on {format_date(DAYS[when])}, the day this site was last published."
         )
@@ -65,7 +53,7 @@ def test_with_javascript_each_page_shows_the_status_on_the_visitors_own_date(new
     page = context.new_page()
     page.add_init_script(RECORD_LAYOUT_SHIFTS)
     page.goto(site_url)
-    assert visible_status(page, f"{ANSWER}[data-applications]") == [APPLICATIONS_ON[when]]
+    assert visible_status(page, f"{ANSWER}[data-applications]") == [APPLICATIONS_AROUND_THE_WINDOW[when]]
     assert page.locator(".as-of:visible").inner_text() == (
         f"Status on {format_date(DAYS[when])}, today’s date on your device."
     )
@@ -76,11 +64,7 @@ def test_with_javascript_each_page_shows_the_status_on_the_visitors_own_date(new
     window = PROGRAMME.cohorts[0].window
     statuses = dict(zip([event.id for event in PROGRAMME.cohorts[0].timeline],
                         visible_status(page, "[data-event-status]"), strict=True))
-    expected_events = {
-        "before opening": ["unconfirmed", "upcoming"], "on the opening day": ["current", "upcoming"],
-        "on the closing day": ["past", "current"], "after closing": ["past", "past"],
-    }
-    assert [statuses[window.opens.id], statuses[window.closes.id]] == expected_events[when]
+    assert [statuses[window.opens.id], statuses[window.closes.id]] == OPENING_AND_CLOSING_AROUND_THE_WINDOW[when]
 
 
 def test_the_visitors_date_wins_over_the_build_date_in_either_direction(new_context, site_built_on):

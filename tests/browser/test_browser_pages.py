@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import DEVICES
+from conftest import DEVICES, RECORD_LAYOUT_SHIFTS
 from selfcheck_page import URL as SELF_CHECK_URL
 from selfcheck_page import SelfCheckPage
 from sitebuild import build_site
@@ -51,17 +51,6 @@ def test_the_landing_page_keeps_the_themes_navigation_search_skip_link_and_foote
     assert page.locator("nav.md-nav--primary a.md-nav__link").count() >= 8
     assert page.locator("[data-md-component=search] input").count() == 1
     assert page.locator("footer.md-footer a.md-footer__link--next").count() == 1
-
-
-# Layout shifts as the browser reports them, summed as CLS counts them (none caused by input).
-RECORD_LAYOUT_SHIFTS = """
-window.layoutShift = 0;
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) {
-    if (!entry.hadRecentInput) window.layoutShift += entry.value;
-  }
-}).observe({ type: "layout-shift", buffered: true });
-"""
 
 
 def test_no_page_shifts_its_layout_while_it_loads(device_page, site_url, site_pages):

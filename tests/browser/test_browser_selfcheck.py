@@ -240,6 +240,8 @@ def test_on_a_day_the_window_is_closed_the_result_says_so_first_as_prominently_a
     weight = "element => [getComputedStyle(element).fontSize, getComputedStyle(element).fontWeight]"
     assert summary.evaluate(weight) == outcome.evaluate(weight), "the same visual weight as the outcome"
     assert "applications are closed" in summary.inner_text()
+    layout = "item => [getComputedStyle(item).marginLeft, getComputedStyle(item.parentElement).listStyleType]"
+    assert first_criterion.evaluate(layout) == ["0px", "none"], "a Material list rule won over the result's layout"
     assert [line.strip() for line in self_check.window_lines()] == [
         f"{cohort.name}: applications closed on {format_date(cohort.window.closes.date)}." for cohort in programme.cohorts
     ]
