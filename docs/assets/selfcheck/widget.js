@@ -26,7 +26,7 @@ function wireSelfCheck(root) {
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const incomplete = incompleteDates(form, summary);
+    const incomplete = incompleteDates(form);
     if (incomplete.length > 0) {
       showErrors(form, summary, result, incomplete);
       return;
@@ -185,7 +185,7 @@ function readPeriods(container) {
 
 // A date input holding part of a date has the value "", like an empty one. Sent as it is, a half-typed end date
 // would read as a job still going on; name each such field instead, in the page's words.
-function incompleteDates(form, summary) {
+function incompleteDates(form) {
   return [...form.querySelectorAll('input[type="date"][name]')]
     .filter((input) => input.validity.badInput && !input.closest("[hidden]"))
     .map((input) => ({ field: input.name, code: "incomplete_date", message: "" }));
@@ -375,11 +375,11 @@ function showResult(form, summary, result, outcome) {
   applications.querySelector("[data-applications-summary]").textContent = outcome.applications.summary;
   const windowTemplate = result.querySelector("[data-window-template]");
   result.querySelector("[data-result-windows]").replaceChildren(
-    ...outcome.windows.map((window) => {
+    ...outcome.windows.map((cohortWindow) => {
       const item = windowTemplate.content.firstElementChild.cloneNode(true);
-      item.dataset.window = window.status;
-      mark(result, item.querySelector("[data-mark-slot]"), window.status);
-      item.querySelector("[data-window-explanation]").textContent = window.explanation;
+      item.dataset.window = cohortWindow.status;
+      mark(result, item.querySelector("[data-mark-slot]"), cohortWindow.status);
+      item.querySelector("[data-window-explanation]").textContent = cohortWindow.explanation;
       return item;
     }),
   );
