@@ -46,8 +46,8 @@ class Build:
 def build_site(site_dir: Path, data: Path | None = None, extra_env: dict[str, str] | None = None,
                today: date | None = None) -> Build:
     """Run `mkdocs build --strict` as a person would, with another data file and for another day if given."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    env.pop("SOURCE_DATE_EPOCH", None)
+    inherited = {name: value for name, value in os.environ.items() if name != "SOURCE_DATE_EPOCH"}  # today unless told
+    env = {**inherited, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     if today is not None:
         env["SOURCE_DATE_EPOCH"] = str(source_date_epoch(today))
     if data is not None:

@@ -319,3 +319,11 @@ def test_with_a_second_cohort_every_page_and_the_self_check_rules_follow_the_dat
     assert [window["explanation"] for window in result["windows"]] == [
         lines[0], f"Second cohort: applications are open until {format_date(second.window.closes.date)}.",
     ]
+
+
+def test_a_source_date_epoch_that_is_not_a_number_stops_the_build_with_a_clear_message(tmp_path):
+    build = build_site(tmp_path / "site", extra_env={"SOURCE_DATE_EPOCH": "yesterday"})
+    assert build.returncode != 0
+    assert "Traceback" not in build.output
+    assert "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, found 'yesterday'" in build.output
+    assert not (tmp_path / "site").exists()
