@@ -26,8 +26,10 @@ $(VENV)/.installed: requirements/test.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
 	touch $@
 
+# --ignore-scripts: the only install script is vnu-jar's, which downloads a JDK; the Nu Html Checker runs with the
+# system Java instead (scripts/ensure-browser installs it).
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 serve: setup
@@ -56,6 +58,7 @@ bench: setup
 	$(BIN)/python bench/site_build.py
 	$(BIN)/python bench/selfcheck_boot.py
 	$(BIN)/python bench/fuzz_data.py
+	$(BIN)/python bench/lighthouse.py
 
 # Re-pin the Python dependencies after editing pyproject.toml.
 lock: $(VENV)/.installed

@@ -102,8 +102,8 @@ INSTRUMENT = """
         }
         continue;
       }
-      if (target.matches("[data-selfcheck-form]") && !target.hidden && bench.formShown === null) {
-        bench.formShown = now; // widget.js's first act
+      if (target.matches("[data-selfcheck-form]") && !target.inert && bench.formShown === null) {
+        bench.formShown = now; // widget.js's first act: the form, on the page from the start, stops being inert
       }
       const key = target.dataset && target.dataset.message;
       if (key && !target.hidden && !(key in bench.status) && target.closest("[data-selfcheck-status]")) {
@@ -113,7 +113,7 @@ INSTRUMENT = """
         }
       }
     }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["hidden", "data-outcome"] });
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["hidden", "inert", "data-outcome"] });
 })();
 """ % TIMEOUT_MS
 

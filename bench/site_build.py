@@ -2,8 +2,9 @@
 
 For each data file (the real one, then synthetic programmes of 200, 500 and 1,000 roles) the generated site is
 built once to capture its pages. A plain site is then written from them: every generated page as a Markdown file
-holding its title in front matter and its rendered HTML as raw HTML, the hand-written docs/, and the same Pyodide
-runtime and engine archive as static files, with the same theme, overrides, CSS, plugins and nav but no hook.
+holding its metadata (title, theme template) in front matter and its rendered HTML as raw HTML, the hand-written
+docs/, and the same Pyodide runtime and engine archive as static files, with the same theme, overrides, CSS, plugins
+and nav but no hook.
 Both sites must produce the same output files and the same article on every generated page. Those two builds are
 the warm-up; timed builds then alternate between the sites, in-process (load_config + build, what `mkdocs build`
 does once Python has started), and the ratio uses their medians.
@@ -118,13 +119,13 @@ def write_synthetic_data(folder: Path, size: Size) -> Path:
 
 @dataclass(frozen=True)
 class CapturedPage:
-    title: str
+    meta: dict  # the title, and any page settings for the theme (the home page's template)
     content: str
     dest_uri: str
 
 
 class _CapturePlugin(BasePlugin):
-    """Records what the hook adds: its pages' titles and HTML, its static files, and the nav and language it sets."""
+    """Records what the hook adds: its pages' metadata and HTML, its static files, and the nav and language it sets."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -142,7 +143,7 @@ class _CapturePlugin(BasePlugin):
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         if page.file.generated_by:
-            self.pages[page.file.src_uri] = CapturedPage(page.meta["title"], page.content, page.file.dest_uri)
+            self.pages[page.file.src_uri] = CapturedPage(dict(page.meta), page.content, page.file.dest_uri)
         return context
 
 
@@ -190,7 +191,7 @@ def output_bytes(site_dir: Path, suffix: str) -> int:
     return sum(path.stat().st_size for path in site_dir.rglob(f"*{suffix}"))
 
 
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset[^"]*">(.*?)</article>', re.DOTALL)
 _EDIT_LINK = re.compile(r'<a href="[^"]*" title="Edit this page".*?</a>', re.DOTALL)
 
 
@@ -207,7 +208,7 @@ def write_plain_site(capture: _CapturePlugin, work: Path) -> Path:
     for src_uri, page in capture.pages.items():
         path = docs / src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
-        front_matter = yaml.safe_dump({"title": str(page.title)}, allow_unicode=True, width=1000)
+        front_matter = yaml.safe_dump(_plain_strings(page.meta), allow_unicode=True, width=1000)
         path.write_text(f"---\n{front_matter}---\n\n{page.content}\n", encoding="utf-8")
     for src_uri, source in capture.static.items():
         path = docs / src_uri

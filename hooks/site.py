@@ -35,6 +35,7 @@ from programme.publish import LocationError, SiteLocation, site_location
 from programme.render import TEMPLATES_DIR, PageRenderer, table_of_contents
 from programme.sitedir import StagedSiteDir
 from programme.site_assets import EngineArchive, MissingRuntime, RuntimeFile, engine_archive, pyodide_runtime, rules_json
+from programme.status import InvalidBuildDate, build_date
 from programme.structured_data import GRAPHS, script_json
 from programme.whitespace import drop_indentation
 
@@ -70,7 +71,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         location = site_location(os.environ)
         data, programme = load_checked(data_path)
         _, runtime = pyodide_runtime()
-    except (LocationError, ProgrammeDataError, MissingRuntime) as exc:
+        today = build_date()
+    except (LocationError, ProgrammeDataError, MissingRuntime, InvalidBuildDate) as exc:
         raise PluginError(str(exc)) from None
     archive = engine_archive()
     selfcheck = {
@@ -82,8 +84,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     pages = plan_pages(programme)
     calendars = cohort_calendars(programme)
     _build = _SiteBuild(data_path, programme, location, {page.src_uri: page for page in pages},
-                        PageRenderer(programme, {"selfcheck": selfcheck, "calendars": calendars}), runtime, archive,
-                        calendars, open_data_files(data))
+                        PageRenderer(programme, today, {"selfcheck": selfcheck, "calendars": calendars}), runtime,
+                        archive, calendars, open_data_files(data))
     config.nav = plan_nav(programme, programme.language) + list(config.nav or [])
     config.theme["language"] = programme.language
     # The theme prints these into HTML as they are: data reaches it escaped, as Markup, so that its own `| e`
@@ -145,13 +147,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Give generated pages their title (as HTML, which is what MkDocs expects) and an edit link to the data;
-    date every page, for the sitemap, by the day staff last reviewed the data."""
+    """Give generated pages their title (as HTML, which is what MkDocs expects), their theme template and settings, and
+    an edit link to the data; date every page, for the sitemap, by the day staff last reviewed the data."""
     page.update_date = _build.programme.reviewed.iso
     spec = _build.pages.get(page.file.src_uri)
     if spec is None:
         return markdown
     page.meta["title"] = escape(spec.title.in_language(_build.renderer.language))
+    page.meta.update(spec.theme_meta)
     if config.repo_url and config.edit_uri:
         docs_edit_base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri)
         page.edit_url = urljoin(docs_edit_base, Path(os.path.relpath(_build.data_path, config.docs_dir)).as_posix())
@@ -187,6 +190,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     graph = GRAPHS.get(spec.template) if spec is not None else None
     structured_data = script_json(graph(
         programme, language, site_url=config.site_url, page_url=page.canonical_url, description=description,
+        today=_build.renderer.today,
     )) if graph else None
     context["page_metadata"] = page_metadata(
         _build.location, (language,), language=language, path=page.url, site_name=programme.name, title=title,

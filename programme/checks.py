@@ -101,7 +101,7 @@ def _duplicates(container: object, key: str, base: Path, field: str) -> Iterator
 def _dangling_references(data: dict) -> Iterator[Problem]:
     known = {
         "source": _ids(data, "sources"), "organisation": _ids(data, "organisations"),
-        "person": _ids(data, "people"), "track": _ids(data, "tracks"), "cohort": _ids(data, "cohorts"),
+        "person": _ids(data, "people"), "track": _ids(data, "tracks"),
     }
     for path, kind in _reference_paths(data):
         value = _at(data, path)
@@ -123,7 +123,6 @@ def _reference_paths(data: dict) -> Iterator[tuple[Path, str]]:
     people = _at(data, ("tlt", "celebrated_by", "people"))
     if isinstance(people, list):
         yield from ((("tlt", "celebrated_by", "people", index), "person") for index in range(len(people)))
-    yield ("current_cohort",), "cohort"
 
 
 def _ref_source_paths(value: object, path: Path) -> Iterator[Path]:

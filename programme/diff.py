@@ -281,14 +281,14 @@ def _case_result(answers: object, rules: dict) -> dict:
     if "errors" in result:
         return {"errors": [error["field"] for error in result["errors"]]}
     return {"outcome": result["outcome"], "criteria": {c["id"]: c["status"] for c in result["criteria"]},
-            "window": result["window"]["status"]}
+            "applications": result["applications"]["status"]}
 
 
 # The report ------------------------------------------------------------------------------------------------------
 
 SECTIONS = (
     ("Eligibility criteria", lambda change: change.path.startswith("eligibility")),
-    ("Application window and timeline", lambda change: change.path.startswith(("cohorts", "current_cohort"))),
+    ("Application window and timeline", lambda change: change.path.startswith("cohorts")),
     ("Facts", lambda change: change.is_fact),
     ("Other settings", lambda change: True),
 )
@@ -327,7 +327,7 @@ def _summary(diff: DataDiff) -> list[str]:
     detail = len(diff.cases) - outcome
     sentence = (f"**This edit changes the outcome of {outcome} of the {diff.cases_compared} golden self-check "
                 f"case{'s' if diff.cases_compared != 1 else ''}**")
-    sentence += f", and the criteria or window of {detail} more." if detail else "."
+    sentence += f", and the criteria or applications status of {detail} more." if detail else "."
     facts = sum(change.is_fact for change in diff.nodes)
     lines = [sentence, "", f"{facts} fact{'s' if facts != 1 else ''} and {len(diff.pages)} "
                            f"page{'s' if len(diff.pages) != 1 else ''} added, removed or changed.", ""]
@@ -377,15 +377,15 @@ def _cases(diff: DataDiff) -> list[str]:
 
 
 def _result(result: dict, other: dict) -> str:
-    """A case's result, naming only the criteria and window that differ from the other side."""
+    """A case's result, naming only the criteria and whether applications are open, where they differ from the other side."""
     if "errors" in result:
         return "invalid answers: " + ", ".join(_md(name) for name in result["errors"])
     parts = [f"**{_md(result['outcome'].replace('_', ' '))}**"]
     criteria = other.get("criteria", {})
     parts += [f"{_md(key)}: {_md(status.replace('_', ' '))}" for key, status in result["criteria"].items()
               if criteria.get(key) != status]
-    if other.get("window") != result["window"]:
-        parts.append(f"window: {_md(result['window'].replace('_', ' '))}")
+    if other.get("applications") != result["applications"]:
+        parts.append(f"applications: {_md(result['applications'].replace('_', ' '))}")
     return "; ".join(parts)
 
 

@@ -67,6 +67,12 @@ class PartialDate:
         return datetime.date(self.year, self.month or 1, self.day or 1)
 
     @property
+    def last_day(self) -> datetime.date:
+        """The last day the date can mean: the day itself, the month's last day, or 31 December."""
+        month = self.month or 12
+        return datetime.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    @property
     def iso(self) -> str:
         return "-".join(f"{part:02d}" for part in (self.year, self.month, self.day) if part is not None)
 
@@ -295,6 +301,7 @@ class Titles:
     timeline: Text
     contact: Text
     tracks: Text
+    how_to_apply: Text
 
 
 @dataclass(frozen=True)
@@ -309,7 +316,6 @@ class Programme:
     roles: tuple[Role, ...]
     eligibility: Eligibility
     cohorts: tuple[Cohort, ...]
-    current_cohort: Cohort
     tlt: Tlt
     media_contact: MediaContact
     questions: tuple[Question, ...]
@@ -398,7 +404,6 @@ def build_programme(data: dict) -> Programme:
         roles=roles,
         eligibility=Eligibility(text(data["eligibility"].get("scope_note")), criteria),
         cohorts=cohorts,
-        current_cohort=next(cohort for cohort in cohorts if cohort.id == data["current_cohort"]),
         tlt=Tlt(
             name=Text.from_data(tlt["name"]), short_name=tlt["short_name"], run_by=organisations[tlt["run_by"]],
             part_of=PartOf(organisations[tlt["part_of"]["organisation"]], Text.from_data(tlt["part_of"]["as"]), ref(tlt["part_of"])),

@@ -11,12 +11,14 @@ from .model import Programme, Role, Text, Track
 
 @dataclass(frozen=True)
 class PageSpec:
-    """One generated page: where it lives, its template, its title, and the data the template reads."""
+    """One generated page: where it lives, its template, its title, the data the template reads, and page settings
+    for the theme (Material reads `template` and `hide` from a page's metadata)."""
 
     src_uri: str
     template: str
     title: Text
     context: dict = field(default_factory=dict, compare=False)
+    theme_meta: dict = field(default_factory=dict, compare=False)
 
 
 def track_uri(track: Track) -> str:
@@ -29,22 +31,26 @@ def role_uri(role: Role) -> str:
     return f"roles/{role.id}.md"
 
 
-HOME, ELIGIBILITY, SELF_CHECK, TIMELINE, TLT, CONTACT = (
-    "index.md", "eligibility.md", "self-check.md", "timeline.md", "tlt.md", "contact.md",
+HOME, ELIGIBILITY, SELF_CHECK, HOW_TO_APPLY, TIMELINE, TLT, CONTACT = (
+    "index.md", "eligibility.md", "self-check.md", "how-to-apply.md", "timeline.md", "tlt.md", "contact.md",
 )
-PAGES = {"home": HOME, "eligibility": ELIGIBILITY, "self_check": SELF_CHECK, "timeline": TIMELINE, "tlt": TLT, "contact": CONTACT}
+PAGES = {"home": HOME, "eligibility": ELIGIBILITY, "self_check": SELF_CHECK, "how_to_apply": HOW_TO_APPLY,
+         "timeline": TIMELINE, "tlt": TLT, "contact": CONTACT}
+# The home page is a landing page: the theme template overrides/home.html, the full width (no table of contents).
+HOME_THEME = {"template": "home.html", "hide": ["toc"]}
 
 
 def plan_pages(programme: Programme) -> list[PageSpec]:
     """Every generated page, in navigation order."""
     titles = programme.titles
-    pages = [PageSpec(HOME, "home.html", Text.from_data(programme.name))]
+    pages = [PageSpec(HOME, "home.html", Text.from_data(programme.name), theme_meta=HOME_THEME)]
     for track in programme.tracks:
         pages.append(PageSpec(track_uri(track), "track.html", track.name, {"track": track}))
         pages += [PageSpec(role_uri(role), "role.html", role.name, {"role": role, "track": track}) for role in track.roles]
     pages += [
         PageSpec(ELIGIBILITY, "eligibility.html", titles.eligibility),
         PageSpec(SELF_CHECK, "self_check.html", titles.self_check),
+        PageSpec(HOW_TO_APPLY, "how_to_apply.html", titles.how_to_apply),
         PageSpec(TIMELINE, "timeline.html", titles.timeline),
         PageSpec(TLT, "tlt.html", programme.tlt.name),
         PageSpec(CONTACT, "contact.html", titles.contact),
@@ -68,4 +74,4 @@ def plan_nav(programme: Programme, language: str) -> list:
             tracks.append({title(track.name): [track_uri(track), *map(role_uri, track.roles)]})
         else:
             tracks.append(track_uri(track))
-    return [HOME, {title(programme.titles.tracks): tracks}, ELIGIBILITY, SELF_CHECK, TIMELINE, TLT, CONTACT]
+    return [HOME, {title(programme.titles.tracks): tracks}, ELIGIBILITY, SELF_CHECK, HOW_TO_APPLY, TIMELINE, TLT, CONTACT]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field, fields, is_dataclass
@@ -10,12 +11,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import jinja2
+import material
 from markupsafe import Markup
 
+from . import status
 from .model import PartialDate, Programme, Ref, Source, Text
 from .pages import PAGES, PageSpec, role_uri, track_uri
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+ICONS_DIR = Path(material.__file__).resolve().parent / "templates" / ".icons"  # the theme's own icon set
 
 
 @dataclass
@@ -35,10 +39,16 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 class PageRenderer:
     """Renders generated pages from `templates/`; every value is escaped unless a template says otherwise."""
 
-    def __init__(self, programme: Programme, extra_context: dict | None = None) -> None:
+    def __init__(self, programme: Programme, today: datetime.date, extra_context: dict | None = None) -> None:
         self._programme = programme
+        self._today = today
         self._extra_context = extra_context or {}
         self._citations = citation_index(programme)
+
+    @property
+    def today(self) -> datetime.date:
+        """The day the pages speak for."""
+        return self._today
 
     @property
     def language(self) -> str:
@@ -51,7 +61,7 @@ class PageRenderer:
         token = _RENDERING.set(rendering)
         try:
             return template.render(
-                programme=self._programme, title=spec.title, href=href,
+                programme=self._programme, title=spec.title, href=href, today=self._today,
                 cited_sources=lambda: [source for source in self._programme.sources if source.id in rendering.cited],
                 **self._extra_context, **spec.context,
             )
@@ -83,8 +93,19 @@ def _environment() -> jinja2.Environment:
     )
     environment.filters["date"] = format_date
     environment.filters["capitalize_first"] = capitalize_first
-    environment.globals.update(track_uri=track_uri, role_uri=role_uri, pages=PAGES)
+    environment.globals.update(
+        track_uri=track_uri, role_uri=role_uri, pages=PAGES, icon=icon,
+        phases=status.phases, window_status=status.window_status, applications_status=status.applications_status,
+        window_changes=status.window_changes, event_status=status.event_status, event_changes=status.event_changes,
+    )
     return environment
+
+
+@cache
+def icon(name: str) -> Markup:
+    """One of the theme's SVG icons ("material/check-circle"), inline and hidden from assistive technology."""
+    svg = (ICONS_DIR / f"{name}.svg").read_text(encoding="utf-8").strip()
+    return Markup(svg.replace("<svg ", '<svg class="icon" aria-hidden="true" focusable="false" ', 1))
 
 
 def _finalize(value: object) -> object:
@@ -95,7 +116,7 @@ def _finalize(value: object) -> object:
         if source:
             rendering.cited.add(source)
         return value.in_language(rendering.language)
-    if isinstance(value, PartialDate):
+    if isinstance(value, (PartialDate, datetime.date)):
         return format_date(value)
     return value
 
@@ -133,8 +154,10 @@ def capitalize_first(text: str) -> Markup:
     return text[:1].upper() + text[1:]
 
 
-def format_date(date: PartialDate) -> str:
+def format_date(date: PartialDate | datetime.date) -> str:
     """A date as people write it, to its precision: '3 January 2021', 'February 2021', '2021'."""
+    if isinstance(date, datetime.date):
+        date = PartialDate(date.year, date.month, date.day)
     if date.month is None:
         return str(date.year)
     month = f"{MONTHS[date.month - 1]} {date.year}"

@@ -7,15 +7,15 @@ import re
 from selfcheck.rules import RulesError, read_rules
 
 from .errors import Path, Problem
-from .model import Programme
+from .model import Cohort, Programme
 
-_RULES_PATH = re.compile(r"(criteria|questions|window)(?:\[(\d+)\])?")
+_RULES_PATH = re.compile(r"(criteria|questions|windows)(?:\[(\d+)\])?")
 
 
 def selfcheck_rules(programme: Programme, language: str | None = None) -> dict:
-    """Criteria, questions and the current cohort's application window, in one language."""
+    """Criteria, questions, every cohort's application window, and where the criteria come from, in one language."""
     language = language or programme.language
-    window = programme.current_cohort.window
+    criteria_sources = list(dict.fromkeys(criterion.ref.source for criterion in programme.eligibility.criteria))
     return {
         "criteria": [
             {
@@ -37,13 +37,33 @@ def selfcheck_rules(programme: Programme, language: str | None = None) -> dict:
             }
             for question in programme.questions
         ],
-        "window": {
-            "cohort": programme.current_cohort.name.in_language(language),
-            "opens": window.opens.date.iso,
-            "opens_no_later_than": window.opens.no_later_than,
-            "closes": window.closes.date.iso,
-        },
+        "windows": [window_rules(cohort, language) for cohort in programme.cohorts],
+        "sources": [
+            {
+                "title": source.title.in_language(language),
+                "publisher": _publisher_name(programme, source.publisher_id, language),
+                "published": source.date.iso,
+            }
+            for source in criteria_sources
+        ],
+        "reviewed": programme.reviewed.iso,
     }
+
+
+def window_rules(cohort: Cohort, language: str) -> dict:
+    """A cohort's application window as the engine reads it."""
+    window = cohort.window
+    return {
+        "cohort": cohort.name.in_language(language),
+        "opens": window.opens.date.iso,
+        "opens_no_later_than": window.opens.no_later_than,
+        "closes": window.closes.date.iso,
+    }
+
+
+def _publisher_name(programme: Programme, organisation_id: str, language: str) -> str:
+    publisher = programme.organisation(organisation_id)
+    return publisher.short_name or publisher.name.in_language(language)
 
 
 def rules_problem(programme: Programme, data: dict) -> Problem | None:
@@ -65,8 +85,7 @@ def _data_path_of(message: str, data: dict) -> Path:
     if match is None:
         return ()
     part, index = match.group(1), match.group(2)
-    if part == "window":
-        cohort = next(index for index, item in enumerate(data["cohorts"]) if item["id"] == data["current_cohort"])
-        return ("cohorts", cohort, "application_window")
+    if part == "windows":
+        return ("cohorts", int(index), "application_window") if index is not None else ("cohorts",)
     base = ("eligibility", "criteria") if part == "criteria" else ("self_check", "questions")
     return (*base, int(index)) if index is not None else base

@@ -9,8 +9,10 @@ and any date the source gives only as "by" a day.
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from .model import Event, Organisation, Programme
+from .status import cohort_to_speak_of
 
 
 def script_json(value: object) -> str:
@@ -20,9 +22,11 @@ def script_json(value: object) -> str:
 
 
 def programme_graph(programme: Programme, language: str, *, site_url: str | None, page_url: str | None,
-                    description: str) -> dict:
-    """PROcruit C as an EducationalOccupationalProgram, its funding as a MonetaryGrant, and every organisation."""
-    window = programme.current_cohort.window
+                    description: str, today: date) -> dict:
+    """PROcruit C as an EducationalOccupationalProgram, its funding as a MonetaryGrant, and every organisation.
+
+    Its application dates are those of the cohort the site speaks of on the day it is built (programme.status)."""
+    window = cohort_to_speak_of(programme.cohorts, today).window
     programme_id = f"{page_url or ''}#programme"
     node = {
         "@type": "EducationalOccupationalProgram",
@@ -46,7 +50,7 @@ def programme_graph(programme: Programme, language: str, *, site_url: str | None
 
 
 def tlt_graph(programme: Programme, language: str, *, site_url: str | None, page_url: str | None,
-              description: str) -> dict:
+              description: str, today: date) -> dict:
     """TLT as an EducationalOccupationalProgram, provided by the organisation that runs it."""
     tlt = programme.tlt
     node = {

@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, UnicodeDecodeError) as error:
         source = arguments.answers or "standard input"
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        result = {"errors": [{"field": "", "message": wording.answers_unreadable(source, reason)}]}
+        result = {"errors": [{"field": "", "code": "answers_unreadable", "message": wording.answers_unreadable(source, reason)}]}
     else:
         try:  # through JSON text, so that answers that are not JSON are reported as the browser reports them
             result = json.loads(evaluate_json(answers_json, rules_json))

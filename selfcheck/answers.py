@@ -1,13 +1,13 @@
 """Validate a person's answers against the questions in the rules data, collecting every error.
 
 A missing answer or JSON null is unanswered; anything else must be a valid answer of the
-question's kind. The messages themselves live in selfcheck.wording.
+question's kind. At least one question about the person must be answered: with none, there is
+nothing to check. The messages themselves live in selfcheck.wording.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -41,10 +41,37 @@ class Answers:
 
 @dataclass(frozen=True)
 class AnswerError:
-    """What is wrong with one answer; field is a path such as full_time_jobs[1].end, "" for the whole."""
+    """What is wrong with one answer; field is a path such as full_time_jobs[1].end, "" for the whole.
+
+    code names the kind of problem (the wording function that says it), so that a page can word it for its controls.
+    """
 
     field: str
+    code: str
     message: str
+
+
+def _error(field: str, code: str, *details: object) -> AnswerError:
+    """The error `code` for `field`, in the words of selfcheck.wording's function of that name."""
+    return AnswerError(field, code, getattr(wording, code)(*details))
+
+
+class _Errors:
+    """Every answer error counted, the first MAX_ERRORS kept: a person needs the first few, and a million answers
+    that are all wrong must not take a million messages' worth of memory or wording."""
+
+    def __init__(self) -> None:
+        self.kept: list[AnswerError] = []
+        self.count = 0
+
+    def add(self, field: str, code: str, *details: object) -> None:
+        """Count an error; word it only if it is one of those kept."""
+        self.count += 1
+        if len(self.kept) < MAX_ERRORS:
+            self.kept.append(_error(field, code, *details))
+
+    def __len__(self) -> int:
+        return self.count
 
 
 class InvalidAnswers(ValueError):
@@ -56,43 +83,28 @@ class InvalidAnswers(ValueError):
         self.more = more
 
 
-class _Errors:
-    """Every answer error counted, the first MAX_ERRORS kept: a person needs the first few, and a million answers
-    that are all wrong must not take a million messages' worth of memory."""
-
-    def __init__(self) -> None:
-        self.kept: list[AnswerError] = []
-        self.count = 0
-
-    def add(self, field: str, message: Callable[[], str]) -> None:
-        """Count an error; word it only if it is one of those kept."""
-        self.count += 1
-        if len(self.kept) < MAX_ERRORS:
-            self.kept.append(AnswerError(field, message()))
-
-    def __len__(self) -> int:
-        return self.count
-
-
 def read_answers(raw: object, questions: tuple[Question, ...]) -> Answers:
     """The valid answers in raw, or raise InvalidAnswers listing every problem."""
     if not isinstance(raw, dict):
-        raise InvalidAnswers([AnswerError("", wording.answers_not_an_object(raw))])
+        raise InvalidAnswers([_error("", "answers_not_an_object", raw)])
     errors = _Errors()
     values = {}
     for question in questions:
         value = raw.get(question.key)
         if value is None or (question.kind == "date" and value == ""):
             if question.key == "application_date":
-                errors.add(question.key, lambda: wording.application_date_missing())
+                errors.add(question.key, "application_date_missing")
             continue
         values[question.key] = _read_answer(value, question, errors)
+    about_the_person = [question.key for question in questions if question.key != "application_date"]
+    if about_the_person and not any(key in values for key in about_the_person):
+        errors.add(about_the_person[0], "nothing_answered")  # links to the first question
     if values.get("application_date") and values.get("full_time_jobs"):
         _check_jobs_against_application(values, errors)
     known_keys = [question.key for question in questions]
     for key in raw:
         if key not in known_keys:
-            errors.add(_shortened(key), lambda: wording.unknown_answer(key, known_keys))
+            errors.add(_shortened(key), "unknown_answer", key, known_keys)
     if errors:
         raise InvalidAnswers(errors.kept, errors.count - len(errors.kept))
     return Answers(**values)
@@ -111,26 +123,26 @@ def _read_answer(value: object, question: Question, errors: _Errors) -> object:
 def _read_date(value: object, field: str, errors: _Errors) -> date | None:
     match = _ISO_DATE.fullmatch(value) if isinstance(value, str) else None
     if match is None:
-        errors.add(field, lambda: wording.not_a_date(value))
+        errors.add(field, "not_a_date", value)
         return None
     try:
         return date(*(int(part) for part in match.groups()))
     except ValueError:
-        errors.add(field, lambda: wording.no_such_date(value))
+        errors.add(field, "no_such_date", value)
         return None
 
 
 def _read_choice(value: object, options: tuple[Option, ...], field: str, errors: _Errors) -> str | None:
     values = [option.value for option in options]
     if not isinstance(value, str) or value not in values:
-        errors.add(field, lambda: wording.not_an_option(value, values))
+        errors.add(field, "not_an_option", value, values)
         return None
     return value
 
 
 def _read_yes_no(value: object, field: str, errors: _Errors) -> bool | None:
     if not isinstance(value, bool):
-        errors.add(field, lambda: wording.not_yes_or_no(value))
+        errors.add(field, "not_yes_or_no", value)
         return None
     return value
 
@@ -138,7 +150,7 @@ def _read_yes_no(value: object, field: str, errors: _Errors) -> bool | None:
 def _read_jobs(value: object, field: str, errors: _Errors) -> tuple[Job | None, ...] | None:
     """The jobs, with None in place of each invalid one (which has its errors listed)."""
     if not isinstance(value, list):
-        errors.add(field, lambda: wording.jobs_not_a_list(value))
+        errors.add(field, "jobs_not_a_list", value)
         return None
     return tuple(_read_job(item, f"{field}[{index}]", index + 1, errors) for index, item in enumerate(value))
 
@@ -146,21 +158,21 @@ def _read_jobs(value: object, field: str, errors: _Errors) -> tuple[Job | None, 
 def _read_job(raw: object, field: str, number: int, errors: _Errors) -> Job | None:
     """A job {start, end?}, the `number`th listed; an empty or null end means the job goes on."""
     if not isinstance(raw, dict):
-        errors.add(field, lambda: wording.job_not_an_object(number, raw))
+        errors.add(field, "job_not_an_object", number, raw)
         return None
     errors_before = len(errors)
     start = end = None
     if raw.get("start") in (None, ""):
-        errors.add(f"{field}.start", lambda: wording.job_start_missing(number))
+        errors.add(f"{field}.start", "job_start_missing", number)
     else:
         start = _read_date(raw["start"], f"{field}.start", errors)
     if raw.get("end") not in (None, ""):
         end = _read_date(raw["end"], f"{field}.end", errors)
     if start and end and end < start:
-        errors.add(f"{field}.end", lambda: wording.job_ends_before_it_starts(number, start, end))
+        errors.add(f"{field}.end", "job_ends_before_it_starts", number, start, end)
     for key in raw:
         if key not in _JOB_KEYS:
-            errors.add(f"{field}.{_shortened(key)}", lambda: wording.unknown_job_detail(number, key, _JOB_KEYS))
+            errors.add(f"{field}.{_shortened(key)}", "unknown_job_detail", number, key, _JOB_KEYS)
     return Job(start, end) if len(errors) == errors_before else None
 
 
@@ -176,10 +188,9 @@ def _check_jobs_against_application(values: dict, errors: _Errors) -> None:
     for index, job in enumerate(values["full_time_jobs"]):
         if job is None:
             continue
-        number = index + 1
         if job.start > application_date:
-            errors.add(f"full_time_jobs[{index}].start",
-                       lambda: wording.job_starts_after_application(number, job.start, application_date))
+            errors.add(f"full_time_jobs[{index}].start", "job_starts_after_application", index + 1, job.start,
+                       application_date)
         elif not_employed_then and (job.end is None or job.end >= application_date):
-            errors.add(f"full_time_jobs[{index}].end",
-                       lambda: wording.job_covers_application_while_not_employed(number, job.end, application_date))
+            errors.add(f"full_time_jobs[{index}].end", "job_covers_application_while_not_employed", index + 1,
+                       job.end, application_date)

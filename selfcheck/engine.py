@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from selfcheck import policy, wording
 from selfcheck.answers import Answers, InvalidAnswers, read_answers
-from selfcheck.rules import Criterion, Rules, read_rules
+from selfcheck.rules import Criterion, Rules, Window, read_rules
 
 
 def evaluate(answers: object, rules: dict) -> dict:
@@ -18,14 +19,24 @@ def evaluate(answers: object, rules: dict) -> dict:
     try:
         valid = read_answers(answers, checked_rules.questions)
     except InvalidAnswers as invalid:
-        listed = {"errors": [{"field": error.field, "message": error.message} for error in invalid.errors]}
-        return {**listed, "more_errors": invalid.more} if invalid.more else listed
+        errors = [{"field": error.field, "code": error.code, "message": error.message} for error in invalid.errors]
+        return {"errors": errors, "more_errors": invalid.more} if invalid.more else {"errors": errors}
     criteria = [_assess(criterion, valid, checked_rules) for criterion in checked_rules.criteria]
+    windows = [_application_window(window, valid.application_date) for window in checked_rules.windows]
+    applications = policy.applications_status(window["status"] for window in windows)
     return {
-        "outcome": policy.outcome(criterion["status"] for criterion in criteria),
         "application_date": valid.application_date.isoformat(),
+        "applications": {
+            "status": applications,
+            "summary": wording.applications_summary(applications, valid.application_date),
+        },
+        "windows": windows,
+        "outcome": policy.outcome(criterion["status"] for criterion in criteria),
         "criteria": criteria,
-        "window": _application_window(valid, checked_rules),
+        "rules_applied": {
+            "reviewed": checked_rules.reviewed.isoformat(),
+            "explanation": wording.rules_applied(checked_rules.sources, checked_rules.reviewed),
+        },
     }
 
 
@@ -34,14 +45,14 @@ def evaluate_json(answers_json: str, rules_json: str) -> str:
     try:
         answers = json.loads(answers_json)
     except json.JSONDecodeError as error:
-        message = wording.answers_not_json(error.msg, error.lineno, error.colno)
+        code, message = "answers_not_json", wording.answers_not_json(error.msg, error.lineno, error.colno)
     except RecursionError:
-        message = wording.answers_nested_too_deeply()
+        code, message = "answers_nested_too_deeply", wording.answers_nested_too_deeply()
     except ValueError:  # json refuses integers of more digits than int() reads by default
-        message = wording.answers_number_too_long()
+        code, message = "answers_number_too_long", wording.answers_number_too_long()
     else:
         return json.dumps(evaluate(answers, json.loads(rules_json)))
-    return json.dumps({"errors": [{"field": "", "message": message}]})
+    return json.dumps({"errors": [{"field": "", "code": code, "message": message}]})
 
 
 def _assess(criterion: Criterion, answers: Answers, rules: Rules) -> dict:
@@ -53,13 +64,13 @@ def _assess(criterion: Criterion, answers: Answers, rules: Rules) -> dict:
     return assessed
 
 
-def _application_window(answers: Answers, rules: Rules) -> dict:
-    window = rules.window
-    status = policy.application_window_status(answers.application_date, window)
+def _application_window(window: Window, application_date: date) -> dict:
+    status = policy.application_window_status(application_date, window)
     return {
-        "status": status,
         "cohort": window.cohort,
+        "status": status,
         "opens": window.opens.isoformat(),
+        "opens_no_later_than": window.opens_no_later_than,
         "closes": window.closes.isoformat(),
-        "explanation": wording.window_explanation(window, status, answers.application_date),
+        "explanation": wording.window_explanation(window, status),
     }

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
 ELIGIBLE, NOT_ELIGIBLE, UNSURE = "eligible", "not_eligible", "unsure"
-NOT_YET_OPEN, OPEN, CLOSED = "not_yet_open", "open", "closed"
+NOT_YET_OPEN, MAY_NOT_BE_OPEN_YET, OPEN, CLOSED = "not_yet_open", "may_not_be_open_yet", "open", "closed"
+# When several cohorts' windows are told as one: the first of these that any window has.
+_APPLICATIONS_PRECEDENCE = (OPEN, MAY_NOT_BE_OPEN_YET, NOT_YET_OPEN, CLOSED)
 
 
 def qualification(answers: Answers, criterion: Criterion) -> str:
@@ -92,10 +94,19 @@ def outcome(statuses: Iterable[str]) -> str:
     return ELIGIBLE
 
 
-def application_window_status(application_date: date, window: Window) -> str:
-    """Where the application date falls in the window; both the opening and the closing day count as open."""
-    if application_date < window.opens:
-        return NOT_YET_OPEN
-    if application_date > window.closes:
+def application_window_status(day: date, window: Window) -> str:
+    """Where a day falls in the window; both the opening and the closing day count as open.
+
+    Before an opening known only as "no later than" a date, the window may already be open: it may not be open yet.
+    """
+    if day > window.closes:
         return CLOSED
-    return OPEN
+    if day >= window.opens:
+        return OPEN
+    return MAY_NOT_BE_OPEN_YET if window.opens_no_later_than else NOT_YET_OPEN
+
+
+def applications_status(window_statuses: Iterable[str]) -> str:
+    """Every cohort's window as one: open if any is; else perhaps open soon, or soon; closed only if all are."""
+    statuses = set(window_statuses)
+    return next(status for status in _APPLICATIONS_PRECEDENCE if status in statuses)

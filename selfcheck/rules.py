@@ -28,6 +28,7 @@ ANSWER_KINDS = {
 }
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_PARTIAL_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 
 
 class RulesError(ValueError):
@@ -69,7 +70,7 @@ class Question:
 
 @dataclass(frozen=True)
 class Window:
-    """The current cohort's application window; both days included."""
+    """One cohort's application window; both days included."""
 
     cohort: str
     opens: date
@@ -78,12 +79,23 @@ class Window:
 
 
 @dataclass(frozen=True)
+class Source:
+    """A document the criteria come from, as a result cites it; `published` is ISO text of any precision."""
+
+    title: str
+    publisher: str
+    published: str
+
+
+@dataclass(frozen=True)
 class Rules:
-    """Everything the engine knows about the programme."""
+    """Everything the engine knows about the programme: criteria, questions, every cohort's window, provenance."""
 
     criteria: tuple[Criterion, ...]
     questions: tuple[Question, ...]
-    window: Window
+    windows: tuple[Window, ...]
+    sources: tuple[Source, ...]
+    reviewed: date
 
     def question(self, key: str) -> Question | None:
         """The question that asks for answer `key`, if the rules have one."""
@@ -105,8 +117,18 @@ def read_rules(raw: object) -> Rules:
             for index, item in enumerate(_expect(document.get("criteria"), list, "criteria"))
         ),
         questions=questions,
-        window=_read_window(document.get("window")),
+        windows=_read_list(document, "windows", _read_window),
+        sources=_read_list(document, "sources", _read_source),
+        reviewed=_read_date(document.get("reviewed"), "reviewed"),
     )
+
+
+def _read_list(document: dict, key: str, read_item) -> tuple:
+    """A non-empty list under `key`, each item read by read_item(item, path)."""
+    items = _expect(document.get(key), list, key)
+    if not items:
+        raise RulesError(f"{key}: empty; list at least one")
+    return tuple(read_item(item, f"{key}[{index}]") for index, item in enumerate(items))
 
 
 def _read_criterion(raw: object, path: str) -> Criterion:
@@ -154,17 +176,33 @@ def _read_option(raw: object, path: str) -> Option:
     )
 
 
-def _read_window(raw: object) -> Window:
-    item = _expect(raw, dict, "window")
+def _read_window(raw: object, path: str) -> Window:
+    item = _expect(raw, dict, path)
     window = Window(
-        cohort=_expect(item.get("cohort"), str, "window.cohort"),
-        opens=_read_date(item.get("opens"), "window.opens"),
-        opens_no_later_than=_expect(item.get("opens_no_later_than", False), bool, "window.opens_no_later_than"),
-        closes=_read_date(item.get("closes"), "window.closes"),
+        cohort=_expect(item.get("cohort"), str, f"{path}.cohort"),
+        opens=_read_date(item.get("opens"), f"{path}.opens"),
+        opens_no_later_than=_expect(item.get("opens_no_later_than", False), bool, f"{path}.opens_no_later_than"),
+        closes=_read_date(item.get("closes"), f"{path}.closes"),
     )
     if window.closes < window.opens:
-        raise RulesError(f"window: closes ({window.closes}) is before opens ({window.opens})")
+        raise RulesError(f"{path}: closes ({window.closes}) is before opens ({window.opens})")
     return window
+
+
+def _read_source(raw: object, path: str) -> Source:
+    item = _expect(raw, dict, path)
+    published = _expect(item.get("published"), str, f"{path}.published")
+    if not _ISO_PARTIAL_DATE.fullmatch(published):
+        raise RulesError(f"{path}.published: expected a date written YYYY, YYYY-MM or YYYY-MM-DD, found {published!r}")
+    try:
+        date(*(int(part) for part in (published + "-01-01").split("-")[:3]))
+    except ValueError:
+        raise RulesError(f"{path}.published: there is no such date as {published!r}") from None
+    return Source(
+        title=_expect(item.get("title"), str, f"{path}.title"),
+        publisher=_expect(item.get("publisher"), str, f"{path}.publisher"),
+        published=published,
+    )
 
 
 def _read_date(raw: object, path: str) -> date:

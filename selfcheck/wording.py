@@ -1,6 +1,7 @@
 """Every English word the self-check shows a person: explanations, answer errors and the text report.
 
-The rest of the engine decides; this module only says. Dates for people read like "1 Jan 2020".
+The rest of the engine decides; this module only says. Each sentence is whole, with named
+placeholders, so that it can be translated as one. Dates read like "3 January 2021".
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from selfcheck.periods import Stretch
 from selfcheck.policy import (
     CLOSED,
     ELIGIBLE,
+    MAY_NOT_BE_OPEN_YET,
     MET,
     NOT_ELIGIBLE,
     NOT_MET,
@@ -25,16 +27,21 @@ from selfcheck.policy import (
 
 if TYPE_CHECKING:
     from selfcheck.answers import Answers
-    from selfcheck.rules import Criterion, Rules, Window
+    from selfcheck.rules import Criterion, Rules, Source, Window
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
 _LONGEST_QUOTED_TEXT = 40
 _LARGEST_QUOTED_NUMBER = 10**15
 
 
-def format_date(day: date) -> str:
-    """A date as people read it: 1 Jan 2020."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+def format_date(value: date | str) -> str:
+    """A date as people write it, to its precision: 3 January 2021; from ISO text also February 2021, 2021."""
+    year, month, day = ([int(part) for part in str(value).split("-")] + [None, None])[:3]
+    if month is None:
+        return str(year)
+    month_and_year = f"{_MONTHS[month - 1]} {year}"
+    return f"{day} {month_and_year}" if day else month_and_year
 
 
 def format_duration(months: int, days: int) -> str:
@@ -70,6 +77,10 @@ def answers_unreadable(source: str, reason: str) -> str:
 
 def application_date_missing() -> str:
     return "Enter the date you will apply, written as YYYY-MM-DD; there is none."
+
+
+def nothing_answered() -> str:
+    return "Answer the questions about yourself: with none answered, there is nothing to check."
 
 
 def unknown_answer(key: object, known_keys: list[str]) -> str:
@@ -165,13 +176,13 @@ def _explain_qualification(criterion: Criterion, status: str, answers: Answers, 
     if status == UNKNOWN:
         return "You have not said which programme you graduated from.", None
     question = rules.question("qualification")
-    accepted = _either(question.label_of(value) for value in criterion.accepted)
-    said = f"You said you graduated from: {question.label_of(answers.qualification)}."
     if status == MET:
-        return f"{said} That is one of the accepted programmes: {accepted}.", None
+        programme = _within_sentence(question.label_of(answers.qualification))
+        return f"You graduated from {programme}, which is accepted.", None
+    accepted = _either(_within_sentence(question.label_of(value)) for value in criterion.accepted)
     return (
-        f"{said} The accepted programmes are: {accepted}.",
-        f"You would meet this once you have graduated from one of: {accepted}.",
+        f"You have not graduated from {accepted}.",
+        f"You would meet this once you have graduated from {accepted}.",
     )
 
 
@@ -179,23 +190,23 @@ def _explain_hk_resident(criterion: Criterion, status: str, answers: Answers, ru
     if status == UNKNOWN:
         return "You have not said whether you have Hong Kong resident status.", None
     if status == MET:
-        return "You said you have Hong Kong resident status.", None
+        return "You have Hong Kong resident status.", None
     return (
-        "You said you do not have Hong Kong resident status.",
+        "You do not have Hong Kong resident status.",
         "You would meet this once you have Hong Kong resident status.",
     )
 
 
 def _explain_not_employed(criterion: Criterion, status: str, answers: Answers, rules: Rules) -> tuple[str, str | None]:
-    on_the_day = f"on {format_date(answers.application_date)}, the date you will apply"
+    day = format_date(answers.application_date)
     if status == UNKNOWN:
-        return f"You have not said whether you will be employed {on_the_day}.", None
+        return f"You have not said whether you will be employed on {day}, the date you will apply.", None
     if status == MET:
-        return f"You said you will not be employed {on_the_day}.", None
+        return f"You will not be employed on {day}, the date you will apply.", None
     question = rules.question("employed_now")
     hint = f" {question.hint}" if question and question.hint else ""
     return (
-        f"You said you will be employed {on_the_day}.{hint}",
+        f"You will be employed on {day}, the date you will apply.{hint}",
         "You would meet this if you apply on a day when you have no job at all, for example after your job ends.",
     )
 
@@ -206,7 +217,7 @@ def _explain_short_experience(criterion: Criterion, status: str, answers: Answer
         return "You have not said whether you have ever worked full time.", None
     longest = longest_full_time_stretch(answers)
     if longest is None:
-        return f"You said you have never worked full time, so you have fewer than {limit} of full-time work.", None
+        return f"You have never worked full time, so you have fewer than {limit} of full-time work.", None
     stretch = f"Your longest full-time stretch was {_describe_stretch(longest, answers.application_date)}."
     if status == MET:
         return f"{stretch} That is fewer than {limit}.", None
@@ -236,22 +247,45 @@ def _describe_stretch(stretch: Stretch, application_date: date) -> str:
     return f"{format_duration(*stretch.length)} ({', '.join(details)})"
 
 
-# The application window: reported beside the outcome, never changing it.
+# Applications: where the application date falls in each cohort's window, told beside the outcome, never changing it.
+
+_APPLICATIONS_ON = {
+    OPEN: "On {day}, applications are open.",
+    CLOSED: "On {day}, applications are closed.",
+    NOT_YET_OPEN: "On {day}, applications are not open yet.",
+    MAY_NOT_BE_OPEN_YET: "On {day}, applications may not be open yet.",
+}
+_WINDOW_ON_THE_DAY = {
+    OPEN: "{cohort}: applications are open until {closes}.",
+    CLOSED: "{cohort}: applications closed on {closes}.",
+    NOT_YET_OPEN: "{cohort}: applications open on {opens} and close on {closes}.",
+    MAY_NOT_BE_OPEN_YET: "{cohort}: applications open by {opens} (the exact day is not known) and close on {closes}.",
+}
 
 
-def window_explanation(window: Window, status: str, application_date: date) -> str:
-    """When the window opens and closes, and whether it is open on the application date."""
-    if window.opens_no_later_than:
-        opening = f"open no later than {format_date(window.opens)} (the exact opening day is not known)"
-    else:
-        opening = f"open on {format_date(window.opens)}"
-    on_the_day = f"On {format_date(application_date)}"
-    state = {
-        OPEN: f"{on_the_day} they are open.",
-        CLOSED: f"{on_the_day} they are closed.",
-        NOT_YET_OPEN: f"{on_the_day} they {'may not be' if window.opens_no_later_than else 'are not'} open yet.",
-    }[status]
-    return f"Applications for the {window.cohort} {opening} and close on {format_date(window.closes)}. {state}"
+def applications_summary(status: str, application_date: date) -> str:
+    """Whether applications, of any cohort, are open on the application date."""
+    return _APPLICATIONS_ON[status].format(day=format_date(application_date))
+
+
+def window_explanation(window: Window, status: str) -> str:
+    """One cohort's window, as it stands on the application date."""
+    return _WINDOW_ON_THE_DAY[status].format(
+        cohort=window.cohort, opens=format_date(window.opens), closes=format_date(window.closes),
+    )
+
+
+def rules_applied(sources: tuple[Source, ...], reviewed: date) -> str:
+    """Which published criteria the check applied, and when programme staff last reviewed them."""
+    citations = _and(
+        "“{title}” ({publisher}, {published})".format(
+            title=source.title, publisher=source.publisher, published=format_date(source.published),
+        )
+        for source in sources
+    )
+    return "The criteria checked are those published in {citations}, as last reviewed by programme staff on {reviewed}.".format(
+        citations=citations, reviewed=format_date(reviewed),
+    )
 
 
 # The report for people (python -m selfcheck --text).
@@ -262,20 +296,19 @@ _OUTCOMES = {
     UNSURE: "Not sure yet: answer every question to find out.",
 }
 _STATUS_MARKS = {MET: "✓ Met", NOT_MET: "✗ Not met", UNKNOWN: "? Not answered"}
-_WINDOW_STATES = {OPEN: "open", CLOSED: "closed", NOT_YET_OPEN: "not open yet"}
 
 
 def format_result_as_text(result: dict) -> str:
-    """A result of selfcheck.evaluate as plain text: outcome, each criterion, the window."""
-    application_date = date.fromisoformat(result["application_date"])
-    lines = [_OUTCOMES[result["outcome"]], f"Date you will apply: {format_date(application_date)}", ""]
+    """A result of selfcheck.evaluate as plain text: applications first, then the outcome, each criterion, the rules."""
+    lines = [result["applications"]["summary"]]
+    lines += [f"  {window['explanation']}" for window in result["windows"]]
+    lines += ["", _OUTCOMES[result["outcome"]], ""]
     for criterion in result["criteria"]:
         lines.append(f"{_STATUS_MARKS[criterion['status']]}: {criterion['label']}")
         lines.append(f"  {criterion['explanation']}")
         if "what_would_change" in criterion:
             lines.append(f"  What would change it: {criterion['what_would_change']}")
-    window = result["window"]
-    lines += ["", f"Applications ({window['cohort']}): {_WINDOW_STATES[window['status']]}", f"  {window['explanation']}"]
+    lines += ["", result["rules_applied"]["explanation"]]
     return "\n".join(lines)
 
 
@@ -299,6 +332,22 @@ def _count(number: int, unit: str) -> str:
 def _either(words) -> str:
     words = list(words)
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+def _and(words) -> str:
+    words = list(words)
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def _within_sentence(label: str) -> str:
+    """An answer's label as it reads inside an English sentence: "A degree programme" becomes "a degree programme".
+
+    A first word in capitals (an abbreviation such as "HKDSE") keeps its case.
+    """
+    first_word = label.split(" ", 1)[0]
+    if len(first_word) > 1 and first_word.isupper():
+        return label
+    return label[:1].lower() + label[1:]
 
 
 def _quote(value: object) -> str:

@@ -1,7 +1,7 @@
 """Shared fixtures: the programme loaded from data/programme.yaml, its self-check rules, and the golden cases.
 
 A golden case is a mapping in tests/cases/*.yaml with a sentence `name`, the `answers`, and either
-`outcome` + `criteria` + `window` or `errors` (the fields expected to be named, in order). Any
+`outcome` + `criteria` + `applications` or `errors` (the fields expected to be named, in order). Any
 test that takes a `golden_case` argument runs once per case.
 """
 
@@ -56,3 +56,29 @@ def built_site(tmp_path_factory):
     build = build_site(tmp_path_factory.mktemp("built") / "site", extra_env=PUBLISH)
     assert build.returncode == 0, build.output
     return build
+
+
+@pytest.fixture(scope="session")
+def site_built_on(tmp_path_factory):
+    """build(day, data=None): the site built as if on `day` (SOURCE_DATE_EPOCH), from other data if given; each
+    (day, data) is built once per run."""
+    from sitebuild import build_site
+
+    builds = {}
+
+    def build(day, data=None):
+        if (day, data) not in builds:
+            result = build_site(tmp_path_factory.mktemp(f"built-on-{day}") / "site", data, today=day)
+            assert result.returncode == 0, result.output
+            builds[day, data] = result
+        return builds[day, data]
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def second_cohort_data(tmp_path_factory):
+    """The real data with a closed first cohort and the fixture's second cohort (tests/fixtures/second-cohort.yaml)."""
+    from sitebuild import data_with_second_cohort
+
+    return data_with_second_cohort(tmp_path_factory.mktemp("second-cohort"))

@@ -1,16 +1,24 @@
-"""Building the site in tests: a strict MkDocs build into a temporary folder, and reading its pages."""
+"""Building the site in tests: a strict MkDocs build into a temporary folder, other data and other days, and
+reading its pages."""
 
 from __future__ import annotations
 
+import calendar
 import os
 import subprocess
 import sys
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+import yaml
 from bs4 import BeautifulSoup
 
-from programme.loader import PROJECT_ROOT
+from programme.loader import DATA_PATH, PROJECT_ROOT
+from programme.model import Programme
+from programme.yamlsource import parse_yaml
+
+SECOND_COHORT = Path(__file__).parent / "fixtures" / "second-cohort.yaml"
 
 
 @dataclass(frozen=True)
@@ -26,21 +34,32 @@ class Build:
     def article_text(self, url: str) -> str:
         return " ".join(self.page(url).select_one("article.md-content__inner").get_text(" ").split())
 
+    def shown_text(self, url: str, selector: str = "article.md-content__inner") -> str:
+        """The text of `selector` as a visitor reads it on the build day: without the versions of dated statuses
+        that are for other days."""
+        page = self.page(url)
+        for hidden in page.select("[data-dated] > :not([data-shown]), [data-as-of] > :not([data-shown])"):
+            hidden.decompose()
+        return " ".join(page.select_one(selector).get_text().split())
+
 
 # A publish build at a sub-path, as on GitHub Pages (https://OWNER.github.io/REPO/); the hosts are reserved for examples.
 SITE_URL = "https://owner.example.org/procruit-c/"
 REPO_URL = "https://git.example.org/owner/procruit-c/"
 PUBLISH = {"SITE_PUBLISH": "true", "SITE_URL": SITE_URL, "SITE_REPO_URL": REPO_URL}
-# Settings of the environment that would change where the site lives: each test says which it wants.
+# Settings of the environment that would change where the site lives or its day: each test says which it wants.
 LOCATION_VARIABLES = ("SITE_PUBLISH", "SITE_URL", "SITE_REPO_URL", "GITHUB_ACTIONS", "GITHUB_REPOSITORY", "GITHUB_SERVER_URL")
 
 
 def build_site(site_dir: Path, data: Path | None = None, extra_env: dict[str, str] | None = None,
-               config: Path | None = None) -> Build:
-    """Run `mkdocs build --strict` as a person would, with another data file or configuration if given; a local
-    build unless `extra_env` says where the site lives (PUBLISH, for example)."""
-    inherited = {name: value for name, value in os.environ.items() if name not in LOCATION_VARIABLES}
+               today: date | None = None, config: Path | None = None) -> Build:
+    """Run `mkdocs build --strict` as a person would, with another data file, day or configuration if given; a local
+    build, on today's date, unless `extra_env` says where the site lives (PUBLISH, for example)."""
+    ignored = (*LOCATION_VARIABLES, "SOURCE_DATE_EPOCH")
+    inherited = {name: value for name, value in os.environ.items() if name not in ignored}
     env = {**inherited, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    if today is not None:
+        env["SOURCE_DATE_EPOCH"] = str(source_date_epoch(today))
     if data is not None:
         env["PROGRAMME_DATA"] = str(data)
     config_option = ["--config-file", str(config)] if config else []
@@ -49,3 +68,37 @@ def build_site(site_dir: Path, data: Path | None = None, extra_env: dict[str, st
         cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=300,
     )
     return Build(completed.returncode, completed.stdout + completed.stderr, site_dir)
+
+
+def source_date_epoch(day: date) -> int:
+    """SOURCE_DATE_EPOCH for noon (UTC) of `day`: the build speaks for that day."""
+    return calendar.timegm((day.year, day.month, day.day, 12, 0, 0))
+
+
+def data_with_second_cohort(folder: Path) -> Path:
+    """A copy of the real data with the fixture's second cohort (and its source) added, as staff would add it."""
+    data = parse_yaml(DATA_PATH.read_text(encoding="utf-8"), str(DATA_PATH)).value
+    fixture = yaml.safe_load(SECOND_COHORT.read_text(encoding="utf-8"))
+    for key, items in fixture.items():
+        data[key] = [*data[key], *items]
+    path = folder / "programme.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000), encoding="utf-8")
+    return path
+
+
+# On each of those days, for the real data (its opening is known only as "no later than"): the applications status,
+# and the statuses of the opening and closing events on the timeline.
+APPLICATIONS_AROUND_THE_WINDOW = {"before opening": "may_not_be_open_yet", "on the opening day": "open",
+                                  "on the closing day": "open", "after closing": "closed"}
+OPENING_AND_CLOSING_AROUND_THE_WINDOW = {
+    "before opening": ["unconfirmed", "upcoming"], "on the opening day": ["current", "upcoming"],
+    "on the closing day": ["past", "current"], "after closing": ["past", "past"],
+}
+
+
+def days_around_the_window(programme: Programme, cohort: int = 0) -> dict[str, date]:
+    """The days on which a cohort's window status changes or could: before opening, opening, closing, after."""
+    window = programme.cohorts[cohort].window
+    opens, closes = window.opens.date.first_day, window.closes.date.first_day
+    return {"before opening": date.fromordinal(opens.toordinal() - 1), "on the opening day": opens,
+            "on the closing day": closes, "after closing": date.fromordinal(closes.toordinal() + 1)}

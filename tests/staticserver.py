@@ -1,4 +1,5 @@
-"""Serve a built site on 127.0.0.1 the way production should: right types, strict CSP, long caching of versioned files.
+"""Serve a built site on 127.0.0.1 the way production should: right types, strict CSP, long caching of versioned files,
+the site's 404 page for a missing address, and optionally under a sub-path.
 
 Used by the browser tests and the benchmarks. The headers come from programme/headers.py, as README.md asks the host.
 The site can be served under a sub-path, as GitHub Pages serves a project site at `/REPO/`; outside it is 404.
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from programme.headers import CACHE_FOREVER, CACHE_REVALIDATE, IMMUTABLE_PATHS, every_response_headers
 
@@ -27,21 +29,33 @@ class _Handler(SimpleHTTPRequestHandler):
         ".json": "application/json", ".zip": "application/zip",
     }
     prefix = "/"  # the site's path on the server; always ends in "/"
+    security_headers = True
 
     def site_path(self, path: str) -> str | None:
         """A request's path from the site's root (`/assets/...`), or None for a path outside the site."""
+        path = urlsplit(path).path
         return "/" + path[len(self.prefix):] if path.startswith(self.prefix) else None
 
-    def send_head(self):
-        if self.site_path(self.path) is None:
-            self.send_error(404, "outside the site")
-            return None
-        return super().send_head()
-
     def translate_path(self, path: str) -> str:
-        return super().translate_path(self.site_path(path) or "/")
+        """Files live under the prefix; any other address is missing."""
+        site_path = self.site_path(path)
+        if site_path is None:
+            return str(Path(self.directory) / "outside-the-prefix" / "missing")
+        return super().translate_path(site_path)
 
-    security_headers = True
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing address gets the site's own 404 page, as static hosts serve it."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def end_headers(self) -> None:
         for name, value in every_response_headers().items() if self.security_headers else ():
@@ -62,20 +76,19 @@ def serve(site_dir: Path, prefix: str = "/", *, security_headers: bool = True) -
     Without `security_headers`, it is a host that sends none: the pages' own <meta> policy must hold alone.
     """
     settings = {"prefix": "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/", "security_headers": security_headers}
-    prefixed = type("_PrefixedHandler", (_Handler,), settings)
-    handler = functools.partial(prefixed, directory=str(site_dir))
+    handler = functools.partial(type("_Handler", (_Handler,), settings), directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefixed.prefix}"
+        yield f"http://127.0.0.1:{server.server_address[1]}{settings['prefix']}"
     finally:
         server.shutdown()
         server.server_close()
 
 
 if __name__ == "__main__":
-    # Preview a built site (a pull request's "site-preview" artifact, say): python3 tests/staticserver.py FOLDER
+    # Preview a built site (a pull request's "site-preview" artifact, say): .venv/bin/python tests/staticserver.py FOLDER
     import argparse
     import time
 

@@ -58,7 +58,7 @@ def test_a_date_change_is_reported_in_the_timeline_with_the_window_cases_it_move
     assert "| `date` | 2021-01-03 | 2021-01-10 |" in text
     moved = {change.name: change for change in diff.cases}
     day_after = moved["The day after closing, someone who meets every criterion is eligible and the window is closed."]
-    assert (day_after.before["window"], day_after.after["window"]) == ("closed", "open")
+    assert (day_after.before["applications"], day_after.after["applications"]) == ("closed", "open")
     assert not any(change.outcome_changed for change in diff.cases)
     assert "**This edit changes the outcome of 0 of the" in text
 

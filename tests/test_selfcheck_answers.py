@@ -22,8 +22,23 @@ def errors_of(raw: object, questions) -> dict[str, str]:
 
 
 def test_missing_and_null_answers_are_unanswered(questions):
-    answers = read_answers({"application_date": "2020-12-20", "qualification": None}, questions)
-    assert answers == Answers(application_date=date(2020, 12, 20))
+    answers = read_answers({"application_date": "2020-12-20", "qualification": None, "hk_resident": True}, questions)
+    assert answers == Answers(application_date=date(2020, 12, 20), hk_resident=True)
+
+
+def test_answering_nothing_about_yourself_is_an_error_on_the_first_question(questions):
+    for raw in ({"application_date": "2020-12-20"}, {"application_date": "2020-12-20", "qualification": None}):
+        assert errors_of(raw, questions) == {
+            "qualification": "Answer the questions about yourself: with none answered, there is nothing to check."
+        }
+
+
+def test_each_error_is_named_by_its_code_for_the_page_to_word_it(questions):
+    with pytest.raises(InvalidAnswers) as invalid:
+        read_answers({"hk_resident": True, "employed_now": "no"}, questions)
+    assert [(error.field, error.code) for error in invalid.value.errors] == [
+        ("application_date", "application_date_missing"), ("employed_now", "not_yes_or_no"),
+    ]
 
 
 def test_an_empty_end_date_means_the_job_goes_on(questions):
@@ -42,16 +57,16 @@ def test_a_boolean_written_as_text_names_the_field_and_what_was_found(questions)
 
 
 def test_an_impossible_date_is_told_apart_from_a_badly_written_one(questions):
-    assert errors_of({"application_date": "2021-02-29"}, questions) == {
+    assert errors_of({"application_date": "2021-02-29", "hk_resident": True}, questions) == {
         "application_date": "There is no such date as 2021-02-29: check the month and the day."
     }
-    assert errors_of({"application_date": "29/02/2020"}, questions) == {
+    assert errors_of({"application_date": "29/02/2020", "hk_resident": True}, questions) == {
         "application_date": 'Enter a date written as YYYY-MM-DD (year, month, day); found the text "29/02/2020".'
     }
 
 
 def test_an_unknown_answer_names_the_allowed_ones(questions):
-    message = errors_of({"application_date": "2020-12-20", "age": 22}, questions)["age"]
+    message = errors_of({"application_date": "2020-12-20", "hk_resident": True, "age": 22}, questions)["age"]
     assert message == (
         'There is no question "age". The answers can be: '
         "application_date, qualification, hk_resident, employed_now, full_time_jobs."
@@ -66,7 +81,7 @@ def test_an_unknown_detail_in_a_job_names_the_allowed_ones(questions):
 def test_a_job_ending_before_it_starts_gives_both_dates(questions):
     raw = {"application_date": "2020-12-20", "full_time_jobs": [{"start": "2020-03-01", "end": "2020-02-28"}]}
     assert errors_of(raw, questions) == {
-        "full_time_jobs[0].end": "Full-time job 1 ends on 28 Feb 2020, before it starts on 1 Mar 2020."
+        "full_time_jobs[0].end": "Full-time job 1 ends on 28 February 2020, before it starts on 1 March 2020."
     }
 
 
@@ -74,7 +89,7 @@ def test_a_job_still_going_while_not_employed_says_how_to_resolve_it(questions):
     raw = {"application_date": "2020-12-20", "employed_now": False, "full_time_jobs": [{"start": "2020-11-01"}]}
     assert errors_of(raw, questions) == {
         "full_time_jobs[0].end": "Full-time job 1 has no end date, so you would still have it on the date you will apply "
-        "(20 Dec 2020), but you said you will not be employed then. "
+        "(20 December 2020), but you said you will not be employed then. "
         "Enter the day it ends, or change your answer about being employed."
     }
 

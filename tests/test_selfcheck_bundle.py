@@ -52,7 +52,7 @@ def test_the_unpacked_archive_works_on_its_own_without_site_packages(tmp_path, r
     zipfile.ZipFile(io.BytesIO(build_selfcheck_archive())).extractall(tmp_path)
     check = (
         f"import sys; sys.path.insert(0, {str(tmp_path)!r}); import selfcheck; print(selfcheck.__file__); "
-        "print(selfcheck.evaluate_json('{\"application_date\": \"2021-01-04\"}', sys.stdin.read()))"
+        "print(selfcheck.evaluate_json('{\"application_date\": \"2021-01-04\", \"hk_resident\": true}', sys.stdin.read()))"
     )
     completed = subprocess.run(
         [sys.executable, "-I", "-S", "-c", check], input=json.dumps(rules), capture_output=True, text=True, timeout=60
@@ -60,4 +60,4 @@ def test_the_unpacked_archive_works_on_its_own_without_site_packages(tmp_path, r
     assert completed.returncode == 0, completed.stderr
     location, result = completed.stdout.splitlines()
     assert location == str(tmp_path / "selfcheck" / "__init__.py")
-    assert json.loads(result)["window"]["status"] == "closed"
+    assert json.loads(result)["applications"]["status"] == "closed"

@@ -6,7 +6,7 @@ from collections import Counter
 
 import selfcheck
 
-OUTCOME_KEYS = {"name", "file", "answers", "outcome", "criteria", "window"}
+OUTCOME_KEYS = {"name", "file", "answers", "outcome", "criteria", "applications"}
 ERROR_KEYS = {"name", "file", "answers", "errors"}
 
 
@@ -18,7 +18,7 @@ def test_golden_case(golden_case, rules):
     assert "errors" not in result, result["errors"]
     assert result["outcome"] == golden_case["outcome"]
     assert {criterion["id"]: criterion["status"] for criterion in result["criteria"]} == golden_case["criteria"]
-    assert result["window"]["status"] == golden_case["window"]
+    assert result["applications"]["status"] == golden_case["applications"]
 
 
 def test_every_golden_case_is_well_formed_and_named_once(golden_cases):

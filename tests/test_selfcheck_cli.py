@@ -36,7 +36,7 @@ def test_valid_answers_on_stdin_print_the_result_and_exit_0(tmp_path):
     completed = run_selfcheck(stdin=json.dumps(ELIGIBLE), cwd=tmp_path)
     assert completed.returncode == 0
     result = json.loads(completed.stdout)
-    assert (result["outcome"], result["window"]["status"]) == ("eligible", "open")
+    assert (result["outcome"], result["applications"]["status"]) == ("eligible", "open")
 
 
 def test_answers_from_a_file_give_the_same_result_as_from_stdin(tmp_path, answers_file):
@@ -73,16 +73,17 @@ def test_an_answers_file_that_cannot_be_read_exits_2(tmp_path):
     completed = run_selfcheck(str(tmp_path / "missing.json"), cwd=tmp_path)
     assert completed.returncode == 2
     [error] = json.loads(completed.stdout)["errors"]
-    assert error == {"field": "", "message": f"Cannot read the answers from {tmp_path / 'missing.json'}: No such file or directory."}
+    assert error == {"field": "", "code": "answers_unreadable",
+                     "message": f"Cannot read the answers from {tmp_path / 'missing.json'}: No such file or directory."}
 
 
 def test_text_prints_the_result_for_people(tmp_path, answers_file):
     completed = run_selfcheck(str(answers_file), "--text", cwd=tmp_path)
     assert completed.returncode == 0
     lines = completed.stdout.splitlines()
-    assert lines[0] == "Eligible: you meet every criterion."
+    assert lines[:2] == ["On 20 December 2020, applications are open.", "  First cohort: applications are open until 3 January 2021."]
+    assert "Eligible: you meet every criterion." in lines
     assert "✓ Met: Hong Kong resident status." in lines
-    assert "Applications (First cohort): open" in lines
 
 
 def test_text_prints_invalid_answers_a_field_a_line(tmp_path):

@@ -100,7 +100,8 @@ def test_evaluate_json_gives_the_same_result_as_evaluate(rules):
 
 def test_answers_that_are_not_json_are_an_error_for_the_whole(rules):
     result = json.loads(selfcheck.evaluate_json('{"application_date": ', json.dumps(rules)))
-    assert result == {"errors": [{"field": "", "message": "The answers are not valid JSON: Expecting value at line 1, column 22."}]}
+    assert result == {"errors": [{"field": "", "code": "answers_not_json",
+                                  "message": "The answers are not valid JSON: Expecting value at line 1, column 22."}]}
 
 
 def test_answers_json_cannot_read_are_an_error_not_a_crash(rules):

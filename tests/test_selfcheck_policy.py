@@ -9,6 +9,7 @@ import pytest
 from selfcheck.policy import (
     CLOSED,
     ELIGIBLE,
+    MAY_NOT_BE_OPEN_YET,
     MET,
     NOT_ELIGIBLE,
     NOT_MET,
@@ -17,6 +18,7 @@ from selfcheck.policy import (
     UNKNOWN,
     UNSURE,
     application_window_status,
+    applications_status,
     outcome,
 )
 from selfcheck.rules import Window
@@ -36,14 +38,31 @@ def test_a_criterion_not_met_decides_then_an_unanswered_one(statuses, expected):
 
 
 @pytest.mark.parametrize(
-    ("day", "expected"),
+    ("day", "opens_no_later_than", "expected"),
     [
-        (date(2020, 12, 15), NOT_YET_OPEN),
-        (date(2020, 12, 16), OPEN),
-        (date(2021, 1, 3), OPEN),
-        (date(2021, 1, 4), CLOSED),
+        (date(2020, 12, 15), False, NOT_YET_OPEN),
+        (date(2020, 12, 15), True, MAY_NOT_BE_OPEN_YET),
+        (date(2020, 12, 16), True, OPEN),
+        (date(2020, 12, 16), False, OPEN),
+        (date(2021, 1, 3), True, OPEN),
+        (date(2021, 1, 4), True, CLOSED),
     ],
 )
-def test_the_window_includes_its_opening_and_closing_days(day, expected):
-    window = Window("First cohort", date(2020, 12, 16), True, date(2021, 1, 3))
+def test_the_window_includes_its_opening_and_closing_days_and_an_uncertain_opening_says_may(day, opens_no_later_than,
+                                                                                              expected):
+    window = Window("First cohort", date(2020, 12, 16), opens_no_later_than, date(2021, 1, 3))
     assert application_window_status(day, window) == expected
+
+
+@pytest.mark.parametrize(
+    ("windows", "expected"),
+    [
+        ([CLOSED, OPEN], OPEN),
+        ([CLOSED, NOT_YET_OPEN, MAY_NOT_BE_OPEN_YET], MAY_NOT_BE_OPEN_YET),
+        ([CLOSED, NOT_YET_OPEN], NOT_YET_OPEN),
+        ([CLOSED, CLOSED], CLOSED),
+        ([OPEN], OPEN),
+    ],
+)
+def test_applications_are_open_if_any_cohort_is_and_closed_only_if_every_cohort_is(windows, expected):
+    assert applications_status(windows) == expected

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 import selfcheck
-from selfcheck.wording import describe_found, format_date, format_duration, format_result_as_text
+from selfcheck.wording import _within_sentence, describe_found, format_date, format_duration, format_result_as_text
 
 EMPLOYED = {"application_date": "2020-12-20", "employed_now": True}
 
@@ -16,8 +16,9 @@ def explanation_of(result: dict, criterion_id: str) -> dict:
     return next(criterion for criterion in result["criteria"] if criterion["id"] == criterion_id)
 
 
-def test_dates_read_day_short_month_year():
-    assert [format_date(date(2020, 1, 1)), format_date(date(2021, 9, 30))] == ["1 Jan 2020", "30 Sep 2021"]
+def test_dates_read_day_month_year_to_their_precision():
+    assert [format_date(date(2020, 1, 1)), format_date(date(2021, 9, 30))] == ["1 January 2020", "30 September 2021"]
+    assert [format_date("2021-02"), format_date("2021"), format_date("2021-01-03")] == ["February 2021", "2021", "3 January 2021"]
 
 
 @pytest.mark.parametrize(
@@ -32,7 +33,7 @@ def test_the_longest_stretch_is_explained_with_its_length_dates_and_the_limit(ru
     answers = {**EMPLOYED, "full_time_jobs": [{"start": "2020-01-01", "end": "2020-03-30"}]}
     criterion = explanation_of(selfcheck.evaluate(answers, rules), "short_experience")
     assert criterion["explanation"] == (
-        "Your longest full-time stretch was 2 months and 30 days (1 Jan 2020 – 30 Mar 2020). "
+        "Your longest full-time stretch was 2 months and 30 days (1 January 2020 – 30 March 2020). "
         "That is fewer than 3 months."
     )
     assert "what_would_change" not in criterion
@@ -42,41 +43,89 @@ def test_a_stretch_of_joined_jobs_running_to_the_application_date_says_so(rules)
     answers = {**EMPLOYED, "full_time_jobs": [{"start": "2020-09-01", "end": "2020-09-30"}, {"start": "2020-10-01"}]}
     criterion = explanation_of(selfcheck.evaluate(answers, rules), "short_experience")
     assert criterion["explanation"] == (
-        "Your longest full-time stretch was 3 months and 20 days (1 Sep 2020 – 20 Dec 2020, "
+        "Your longest full-time stretch was 3 months and 20 days (1 September 2020 – 20 December 2020, "
         "2 jobs with no gap between them, counted up to the date you will apply). "
         "That is 3 months or more; the programme asks for fewer than 3 months."
     )
     assert "break of a day or more" in criterion["what_would_change"]
 
 
-def test_a_qualification_is_explained_with_the_option_labels(rules):
-    criterion = explanation_of(selfcheck.evaluate({**EMPLOYED, "qualification": "none"}, rules), "qualification")
-    assert criterion["explanation"] == (
-        "You said you graduated from: Neither. The accepted programmes are: A sub-degree programme or A degree programme."
-    )
-    assert criterion["what_would_change"].endswith("A sub-degree programme or A degree programme.")
+def test_a_qualification_reads_like_a_person_with_the_option_labels_inside_the_sentence(rules):
+    met = explanation_of(selfcheck.evaluate({**EMPLOYED, "qualification": "degree"}, rules), "qualification")
+    assert met["explanation"] == "You graduated from a degree programme, which is accepted."
+    not_met = explanation_of(selfcheck.evaluate({**EMPLOYED, "qualification": "none"}, rules), "qualification")
+    assert not_met["explanation"] == "You have not graduated from a sub-degree programme or a degree programme."
+    assert not_met["what_would_change"] == "You would meet this once you have graduated from a sub-degree programme or a degree programme."
+
+
+@pytest.mark.parametrize(("label", "expected"), [("A degree programme", "a degree programme"), ("HKDSE", "HKDSE"),
+                                                  ("HKU degree", "HKU degree"), ("學位課程", "學位課程")])
+def test_a_label_inside_a_sentence_loses_only_a_sentence_capital(label, expected):
+    assert _within_sentence(label) == expected
+
+
+def test_answers_are_told_back_as_facts_not_as_what_was_said(rules):
+    answers = {"application_date": "2020-12-20", "qualification": "degree", "hk_resident": True, "employed_now": False,
+               "full_time_jobs": []}
+    explanations = [criterion["explanation"] for criterion in selfcheck.evaluate(answers, rules)["criteria"]]
+    assert explanations == [
+        "You graduated from a degree programme, which is accepted.",
+        "You have Hong Kong resident status.",
+        "You will not be employed on 20 December 2020, the date you will apply.",
+        "You have never worked full time, so you have fewer than 3 months of full-time work.",
+    ]
 
 
 def test_every_unanswered_criterion_says_what_was_not_said(rules):
-    result = selfcheck.evaluate({"application_date": "2020-12-20"}, rules)
-    assert all(criterion["explanation"].startswith("You have not said") for criterion in result["criteria"])
+    result = selfcheck.evaluate({"application_date": "2020-12-20", "hk_resident": True}, rules)
+    unanswered = [criterion for criterion in result["criteria"] if criterion["status"] == "unknown"]
+    assert len(unanswered) == 3
+    assert all(criterion["explanation"].startswith("You have not said") for criterion in unanswered)
 
 
-def test_a_window_whose_opening_day_is_uncertain_says_so_whatever_its_status(rules):
-    for application_date in ("2020-12-15", "2020-12-20", "2021-01-04"):
-        window = selfcheck.evaluate({"application_date": application_date}, rules)["window"]
-        assert "the exact opening day is not known" in window["explanation"]
-    window = selfcheck.evaluate({"application_date": "2020-12-15"}, rules)["window"]
-    assert window["explanation"] == (
-        "Applications for the First cohort open no later than 16 Dec 2020 (the exact opening day is not known) "
-        "and close on 3 Jan 2021. On 15 Dec 2020 they may not be open yet."
-    )
+ANSWERED = {"hk_resident": True}
+
+
+@pytest.mark.parametrize(("application_date", "summary", "window"), [
+    ("2020-12-15", "On 15 December 2020, applications may not be open yet.",
+     "First cohort: applications open by 16 December 2020 (the exact day is not known) and close on 3 January 2021."),
+    ("2020-12-20", "On 20 December 2020, applications are open.",
+     "First cohort: applications are open until 3 January 2021."),
+    ("2021-01-03", "On 3 January 2021, applications are open.",
+     "First cohort: applications are open until 3 January 2021."),
+    ("2021-01-04", "On 4 January 2021, applications are closed.",
+     "First cohort: applications closed on 3 January 2021."),
+])
+def test_applications_are_told_for_the_date_with_each_cohorts_window(rules, application_date, summary, window):
+    result = selfcheck.evaluate({"application_date": application_date, **ANSWERED}, rules)
+    assert result["applications"]["summary"] == summary
+    assert [explanation["explanation"] for explanation in result["windows"]] == [window]
 
 
 def test_a_window_with_a_known_opening_day_states_it_plainly(rules):
-    known = {**rules, "window": {**rules["window"], "opens_no_later_than": False}}
-    window = selfcheck.evaluate({"application_date": "2020-12-15"}, known)["window"]
-    assert window["explanation"].endswith("open on 16 Dec 2020 and close on 3 Jan 2021. On 15 Dec 2020 they are not open yet.")
+    known = {**rules, "windows": [{**rules["windows"][0], "opens_no_later_than": False}]}
+    result = selfcheck.evaluate({"application_date": "2020-12-15", **ANSWERED}, known)
+    assert result["applications"]["summary"] == "On 15 December 2020, applications are not open yet."
+    assert result["windows"][0]["explanation"] == "First cohort: applications open on 16 December 2020 and close on 3 January 2021."
+
+
+def test_every_cohort_is_told_in_turn(rules):
+    second = {"cohort": "Second cohort", "opens": "2021-06-01", "opens_no_later_than": False, "closes": "2021-06-30"}
+    result = selfcheck.evaluate({"application_date": "2021-06-10", **ANSWERED}, {**rules, "windows": [*rules["windows"], second]})
+    assert result["applications"]["status"] == "open"
+    assert [window["explanation"] for window in result["windows"]] == [
+        "First cohort: applications closed on 3 January 2021.",
+        "Second cohort: applications are open until 30 June 2021.",
+    ]
+
+
+def test_the_result_names_the_criteria_source_and_the_day_staff_last_reviewed_them(rules, programme):
+    rules_applied = selfcheck.evaluate({"application_date": "2020-12-20", **ANSWERED}, rules)["rules_applied"]
+    assert rules_applied["reviewed"] == programme.reviewed.iso
+    assert rules_applied["explanation"] == (
+        f"The criteria checked are those published in “{programme.sources[0].title}” (HKSTP, 16 December 2020), "
+        f"as last reviewed by programme staff on {format_date(programme.reviewed.iso)}."
+    )
 
 
 @pytest.mark.parametrize(
@@ -98,12 +147,14 @@ def test_what_was_found_is_described_in_plain_words(found, expected):
     assert describe_found(found) == expected
 
 
-def test_the_text_report_marks_each_criterion_and_says_what_would_change(rules):
+def test_the_text_report_says_applications_first_then_marks_each_criterion_and_says_what_would_change(rules):
     answers = {"application_date": "2021-01-04", "qualification": "degree", "hk_resident": False, "employed_now": False}
-    lines = format_result_as_text(selfcheck.evaluate(answers, rules)).splitlines()
-    assert lines[:2] == ["Not eligible: you do not meet every criterion.", "Date you will apply: 4 Jan 2021"]
+    result = selfcheck.evaluate(answers, rules)
+    lines = format_result_as_text(result).splitlines()
+    assert lines[:4] == ["On 4 January 2021, applications are closed.", "  First cohort: applications closed on 3 January 2021.",
+                         "", "Not eligible: you do not meet every criterion."]
     assert "✓ Met: Graduated from a sub-degree or degree programme." in lines
     assert "✗ Not met: Hong Kong resident status." in lines
     assert "  What would change it: You would meet this once you have Hong Kong resident status." in lines
     assert "? Not answered: Fewer than 3 months of full-time consecutive employment experience." in lines
-    assert "Applications (First cohort): closed" in lines
+    assert lines[-1] == result["rules_applied"]["explanation"]

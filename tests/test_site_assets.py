@@ -32,4 +32,6 @@ def test_rules_json_cannot_close_the_script_element_it_sits_in():
     programme = load_programme()
     text = rules_json(programme)
     assert "<" not in text and ">" not in text
-    assert json.loads(text)["window"]["closes"] == programme.current_cohort.window.closes.date.iso
+    assert [window["closes"] for window in json.loads(text)["windows"]] == [
+        cohort.window.closes.date.iso for cohort in programme.cohorts
+    ]

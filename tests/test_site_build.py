@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sitebuild import Build, build_site
+from sitebuild import (
+    APPLICATIONS_AROUND_THE_WINDOW,
+    OPENING_AND_CLOSING_AROUND_THE_WINDOW,
+    Build,
+    build_site,
+    days_around_the_window,
+)
 
 from programme import DATA_PATH, load_programme
 from programme.headers import content_security_policy, every_response_headers, headers_file
@@ -42,7 +48,7 @@ def test_the_strict_build_has_no_warnings(site):
 
 
 def test_every_page_has_its_url_from_its_id(site):
-    expected = {"", "eligibility/", "self-check/", "timeline/", "tlt/", "contact/"}
+    expected = {"", "eligibility/", "self-check/", "how-to-apply/", "timeline/", "tlt/", "contact/"}
     expected |= {f"tracks/{track['id']}/" for track in RAW["tracks"]}
     expected |= {f"roles/{role['id']}/" for role in RAW["roles"]}
     assert set(GENERATED) == expected
@@ -79,8 +85,7 @@ PAGE_FOR_SECTION = {
 }
 # Keys whose values are identifiers, settings or evidence, not facts shown to visitors.
 NOT_SHOWN = {"id", "ref", "qualifier", "date_accuracy", "complete_list", "key", "kind", "value", "language",
-             "track", "publisher", "organisation", "by", "people", "run_by", "opens", "closes", "document", "accepted",
-              "current_cohort"}
+             "track", "publisher", "organisation", "by", "people", "run_by", "opens", "closes", "document", "accepted"}
 
 
 def shown_facts(value, path=()):
@@ -245,7 +250,7 @@ def test_markup_in_the_data_is_shown_as_text_never_run(tmp_path):
 
 
 def test_a_broken_edit_stops_the_build_before_anything_is_written(tmp_path):
-    data = edited_data(tmp_path, {"      value: 75\n": "      value: lots\n", "current_cohort: first-cohort": "current_cohort: second"})
+    data = edited_data(tmp_path, {"      value: 75\n": "      value: lots\n", "    track: technology-for-good\n": "    track: second\n"})
     site_dir = tmp_path / "site"
     site_dir.mkdir()
     (site_dir / "previous.html").write_text("the last good site", encoding="utf-8")
@@ -255,7 +260,7 @@ def test_a_broken_edit_stops_the_build_before_anything_is_written(tmp_path):
     assert build.returncode != 0
     assert "Traceback" not in build.output
     assert re.search(r"programme\.yaml:\d+:\d+: tracks\[0\]\.positions\.value: expected an integer, found string 'lots'", build.output)
-    assert re.search(r"programme\.yaml:\d+:\d+: current_cohort: unknown cohort 'second'", build.output)
+    assert re.search(r"programme\.yaml:\d+:\d+: roles\[0\]\.track: unknown track 'second'", build.output)
     assert [path.name for path in site_dir.iterdir()] == ["previous.html"]
 
 
@@ -384,3 +389,92 @@ def test_on_github_actions_a_publish_build_lives_at_the_repositorys_pages_addres
     assert timeline.select_one("link[rel=canonical]")["href"] == "https://owner.github.io/procruit-c/timeline/"
     assert timeline.select_one("a.md-content__button[rel=edit]")["href"] == \
         "https://github.com/Owner/procruit-c/edit/main/data/programme.yaml"
+
+
+# What is true on the day the site is read: statuses worked out from the data and the build day.
+
+DAYS = days_around_the_window(PROGRAMME)
+
+
+def shown(page, selector: str) -> list:
+    """The elements matching `selector` inside the versions of dated statuses shown on the build day."""
+    return page.select(f"[data-dated] > [data-shown] {selector}")
+
+
+def test_each_dated_status_shows_one_version_and_keeps_the_others_out_of_search(site):
+    for url in GENERATED:
+        for dated in site.page(url).select("[data-dated], [data-as-of]"):
+            versions = dated.find_all(recursive=False)
+            assert len([version for version in versions if version.has_attr("data-shown")]) == 1, url
+            assert all(version.has_attr("data-search-exclude") for version in versions if not version.has_attr("data-shown"))
+    index = json.loads((site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "applications are closed" in text
+    assert "applications are open" not in text and "may not be open yet" not in text
+
+
+@pytest.mark.parametrize("when", DAYS)
+def test_pages_tell_the_status_on_the_day_the_site_is_built(site_built_on, when):
+    day = DAYS[when]
+    build = site_built_on(day)
+    home = build.page("")
+    answers = [answer["data-applications"] for answer in shown(home, "[data-applications]")]
+    assert answers == [APPLICATIONS_AROUND_THE_WINDOW[when]]
+    for url in ("", "eligibility/", "timeline/", "how-to-apply/", "self-check/"):
+        assert f"Status on {format_date(day)}, the day this site was last published." in build.shown_text(url), url
+    events = {event.id: index for index, event in enumerate(PROGRAMME.cohorts[0].timeline)}
+    statuses = [status["data-event-status"] for status in shown(build.page("timeline/"), "[data-event-status]")]
+    window = PROGRAMME.cohorts[0].window
+    opening_and_closing = [statuses[events[window.opens.id]], statuses[events[window.closes.id]]]
+    assert opening_and_closing == OPENING_AND_CLOSING_AROUND_THE_WINDOW[when]
+
+
+def test_after_closing_the_pages_say_closed_on_and_quote_now_open_as_said_on_its_date(site_built_on):
+    build = site_built_on(DAYS["after closing"])
+    closes = format_date(PROGRAMME.cohorts[0].window.closes.date)
+    home = build.shown_text("")
+    assert "No: applications are closed." in home
+    assert f"First cohort: applications closed on {closes}." in home
+    assert "close on" not in build.shown_text("", "[data-dated]")
+    assert PROGRAMME.website.url in build.shown_text("", ".applications-now")
+    for url in GENERATED:
+        text = build.shown_text(url)
+        for sentence in re.findall(r"[^.]*\bnow open\b[^.]*\.", text):
+            assert "said" in sentence and "16 December 2020" in sentence, f"/{url}: {sentence}"
+
+
+def test_before_an_opening_known_only_as_by_a_date_the_pages_say_it_may_not_be_open_yet(site_built_on):
+    build = site_built_on(DAYS["before opening"])
+    assert "Perhaps: applications may not be open yet." in build.shown_text("")
+    assert "open by 16 December 2020 (the exact day is not known)" in build.shown_text("eligibility/")
+
+
+def test_with_a_second_cohort_every_page_and_the_self_check_rules_follow_the_data(site_built_on, second_cohort_data):
+    programme = load_programme(second_cohort_data)
+    first, second = programme.cohorts
+    day = days_around_the_window(programme, cohort=1)["on the opening day"]
+    build = site_built_on(day, second_cohort_data)
+    lines = [f"First cohort: applications closed on {format_date(first.window.closes.date)}.",
+             f"Second cohort: applications are open until {format_date(second.window.closes.date)}."]
+    for url in ("", "eligibility/", "how-to-apply/", "timeline/"):
+        text = build.shown_text(url)
+        assert all(line in text for line in lines), url
+    assert "Yes: applications are open." in build.shown_text("")
+    assert [heading.get_text(strip=True) for heading in build.page("timeline/").select("article h2")][:2] == [
+        "First cohort", "Second cohort"]
+    rules = json.loads(build.page("self-check/").select_one("[data-selfcheck-rules]").string)
+    assert [window["cohort"] for window in rules["windows"]] == ["First cohort", "Second cohort"]
+    import selfcheck
+
+    result = selfcheck.evaluate({"application_date": day.isoformat(), "hk_resident": True}, rules)
+    assert [window["explanation"] for window in result["windows"]] == [
+        lines[0], f"Second cohort: applications are open until {format_date(second.window.closes.date)}.",
+    ]
+
+
+def test_a_source_date_epoch_that_is_not_a_number_stops_the_build_with_a_clear_message(tmp_path):
+    build = build_site(tmp_path / "site", extra_env={"SOURCE_DATE_EPOCH": "yesterday"})
+    assert build.returncode != 0
+    assert "Traceback" not in build.output
+    assert "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, found 'yesterday'" in build.output
+    assert not (tmp_path / "site").exists()

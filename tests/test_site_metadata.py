@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ElementTree
+from datetime import date
 
 import icalendar
 import pytest
@@ -16,6 +17,7 @@ from test_site_build import edited_data
 
 from programme import load_programme
 from programme.loader import PROJECT_ROOT
+from programme.status import cohort_to_speak_of
 
 PROGRAMME = load_programme()
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -116,7 +118,7 @@ def test_json_ld_uses_only_what_schema_org_defines_for_each_type(built_site):
 def test_json_ld_states_what_the_data_backs_and_leaves_out_what_it_does_not(built_site):
     nodes = {node["@type"]: node for node in graphs(head(built_site, ""))[0]["@graph"]}
     procruit = nodes["EducationalOccupationalProgram"]
-    window = PROGRAMME.current_cohort.window
+    window = cohort_to_speak_of(PROGRAMME.cohorts, date.today()).window
     assert window.opens.no_later_than and "applicationStartDate" not in procruit  # "by 16 December 2020"
     assert procruit["applicationDeadline"] == window.closes.date.iso
     assert procruit["programPrerequisites"] == [str(c.statement) for c in PROGRAMME.eligibility.criteria]
@@ -225,11 +227,11 @@ def test_a_date_known_exactly_is_given_and_a_month_at_its_own_precision():
     from programme.model import PartialDate
     from programme.structured_data import programme_graph
 
-    cohort = PROGRAMME.current_cohort
+    cohort = PROGRAMME.cohorts[0]
     exact = dataclasses.replace(cohort.window.opens, no_later_than=False)
     month = dataclasses.replace(cohort.window.closes, date=PartialDate(2021, 1))
-    changed = dataclasses.replace(PROGRAMME, current_cohort=dataclasses.replace(
-        cohort, window=dataclasses.replace(cohort.window, opens=exact, closes=month)))
-    node = programme_graph(changed, "en", site_url=None, page_url=None, description="D")["@graph"][0]
+    changed = dataclasses.replace(PROGRAMME, cohorts=(dataclasses.replace(
+        cohort, window=dataclasses.replace(cohort.window, opens=exact, closes=month)),))
+    node = programme_graph(changed, "en", site_url=None, page_url=None, description="D", today=date.today())["@graph"][0]
     assert node["applicationStartDate"] == exact.date.iso == "2020-12-16"
     assert node["applicationDeadline"] == "2021-01"

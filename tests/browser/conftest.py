@@ -103,6 +103,30 @@ def context(new_context) -> BrowserContext:
     return new_context()
 
 
+# Layout shifts as the browser reports them, summed as CLS counts them (none caused by input).
+RECORD_LAYOUT_SHIFTS = """
+window.layoutShift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.layoutShift += entry.value;
+  }
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+# The two widths every page is checked at: a phone held upright and a laptop.
+DEVICES = {
+    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
+    "desktop": {"viewport": {"width": 1366, "height": 900}},
+}
+
+
+@pytest.fixture(params=list(DEVICES))
+def device_page(request, new_context) -> Page:
+    """A page in a fresh context at each of the two widths in turn."""
+    return new_context(**DEVICES[request.param]).new_page()
+
+
 @pytest.fixture
 def page(context) -> Page:
     return context.new_page()

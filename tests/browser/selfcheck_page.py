@@ -83,6 +83,21 @@ class SelfCheckPage:
     def outcome(self) -> str | None:
         return self.result.get_attribute("data-outcome")
 
+    @property
+    def applications(self) -> str | None:
+        """The applications status over every cohort on the chosen date, as the result on screen says it."""
+        return self.result.get_attribute("data-applications")
+
+    def window_lines(self) -> list[str]:
+        return self.result.locator("[data-result-windows] > li").all_inner_texts()
+
+    def page_words(self) -> dict[str, str]:
+        """The page's own wording of errors, by code, where it has one (otherwise the engine's message shows)."""
+        return self.page.eval_on_selector_all(
+            "[data-error-words] [data-error-code]",
+            "items => Object.fromEntries(items.map((item) => [item.dataset.errorCode, item.textContent]))",
+        )
+
     def criterion_statuses(self) -> dict[str, str]:
         return self.page.eval_on_selector_all(
             "[data-result-criteria] > li",
@@ -116,15 +131,15 @@ def radio_value(answer: object) -> str:
     return answer if isinstance(answer, str) else json.dumps(answer)
 
 
-# Answers, made from the data: dates relative to the current cohort's application window, never written in.
+# Answers, made from the data: dates relative to a cohort's application window, never written in.
 
-def application_window(programme: Programme) -> tuple[date, date]:
-    window = programme.current_cohort.window
+def application_window(programme: Programme, cohort: int = 0) -> tuple[date, date]:
+    window = programme.cohorts[cohort].window
     return window.opens.date.first_day, window.closes.date.first_day
 
 
-def a_day_in_the_window(programme: Programme) -> date:
-    opens, closes = application_window(programme)
+def a_day_in_the_window(programme: Programme, cohort: int = 0) -> date:
+    opens, closes = application_window(programme, cohort)
     return opens + (closes - opens) // 2
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import DEVICES
 from selfcheck_page import SelfCheckPage, eligible_answers, radio_value
 
 pytestmark = pytest.mark.browser
@@ -57,3 +58,21 @@ def test_a_keyboard_alone_completes_the_self_check_and_lands_on_the_result(page,
     assert self_check.outcome == "eligible"
     assert self_check.focused("element => element.id") == "result-title", "focus moves to the result heading"
     assert self_check.focused(HAS_VISIBLE_FOCUS), "the focused result heading shows it"
+
+
+def test_after_a_keyboard_submit_on_a_phone_the_outcome_itself_is_on_screen(new_context, site_url, programme):
+    phone = new_context(**DEVICES["phone"])
+    self_check = SelfCheckPage(phone.new_page()).open(site_url)
+    self_check.answer(eligible_answers(programme))
+    self_check.form.locator('button[type="submit"]').focus()
+    self_check.page.keyboard.press("Enter")
+    self_check.wait_for_answer()
+
+    assert self_check.focused("element => element.id") == "result-title"
+    header = self_check.page.locator(".md-header").bounding_box()
+    height = DEVICES["phone"]["viewport"]["height"]
+    for what in ("#result-title", "[data-result-applications] .outcome", "[data-outcome-text]:visible"):
+        box = self_check.result.page.locator(what).bounding_box()
+        assert box["y"] >= header["y"] + header["height"] and box["y"] + box["height"] <= height, f"{what} is off screen"
+    title = self_check.page.locator("#result-title").bounding_box()
+    assert title["y"] - (header["y"] + header["height"]) < 100, "the result starts at the top, to show as much as it can"

@@ -19,6 +19,7 @@ from selfcheck_page import (
 
 import selfcheck
 from programme import selfcheck_rules
+from programme.render import format_date
 
 pytestmark = pytest.mark.browser
 
@@ -66,9 +67,9 @@ def test_meeting_every_criterion_is_eligible_and_changing_to_a_job_of_the_limit_
     assert all(text.strip() for text in self_check.result.locator("[data-status-text]").all_inner_texts())
     assert self_check.result.locator('[data-outcome-text="eligible"]').is_visible()
     assert self_check.result.locator('[data-outcome-text]:visible').count() == 1
-    window = self_check.result.locator("[data-window-explanation]")
-    assert window.get_attribute("data-window") == "open"
-    assert window.is_visible() and window.inner_text().strip()
+    assert self_check.applications == "open"
+    assert len(self_check.window_lines()) == len(programme.cohorts)
+    assert self_check.result.locator("[data-rules-applied]").inner_text().strip()
     assert self_check.focused("element => element.id") == "result-title"
     assert self_check.status.locator('[data-message="ready"]').is_visible()
 
@@ -169,8 +170,11 @@ def as_sent(answers: dict) -> dict:
 
 def test_invalid_answers_show_an_error_summary_linking_to_each_field(self_check, programme):
     rules = selfcheck_rules(programme)
+    page_words = self_check.page_words()
+    assert page_words["application_date_missing"] and "YYYY" not in page_words["application_date_missing"]
     for case, answers in invalid_answers(programme).items():
-        expected = selfcheck.evaluate(as_sent(answers), rules)["errors"]
+        expected = [{**error, "message": page_words.get(error["code"], error["message"])}
+                    for error in selfcheck.evaluate(as_sent(answers), rules)["errors"]]
         self_check.check(answers)
 
         assert self_check.summary.is_visible(), case
@@ -218,5 +222,81 @@ def test_a_date_typed_in_part_is_an_error_not_an_empty_answer(page, site_url, pr
     links = self_check.summary.locator("[data-error-list] a")
     assert links.count() == 1 and links.get_attribute("href") == f"#{end.get_attribute('id')}"
     assert end.get_attribute("aria-invalid") == "true"
-    assert links.inner_text() == page.locator("[data-incomplete-date-message]").text_content(), "the page's words"
+    assert links.inner_text() == page.locator('[data-error-code="incomplete_date"]').text_content(), "the page's words"
     assert page.locator(f"#{end.get_attribute('id')}-error").inner_text() == links.inner_text()
+
+
+def test_on_a_day_the_window_is_closed_the_result_says_so_first_as_prominently_as_the_outcome(self_check, programme):
+    """The form starts with today's date; the real data's only window closed long ago."""
+    answers = {key: value for key, value in eligible_answers(programme).items() if key != "application_date"}
+    self_check.check(answers)
+
+    assert self_check.outcome == "eligible"
+    assert self_check.applications == "closed"
+    summary = self_check.result.locator("[data-result-applications] .outcome")
+    outcome = self_check.result.locator("[data-outcome-text]:visible")
+    first_criterion = self_check.result.locator("[data-result-criteria] > li").first
+    assert summary.bounding_box()["y"] < outcome.bounding_box()["y"] < first_criterion.bounding_box()["y"]
+    weight = "element => [getComputedStyle(element).fontSize, getComputedStyle(element).fontWeight]"
+    assert summary.evaluate(weight) == outcome.evaluate(weight), "the same visual weight as the outcome"
+    assert "applications are closed" in summary.inner_text()
+    layout = "item => [getComputedStyle(item).marginLeft, getComputedStyle(item.parentElement).listStyleType]"
+    assert first_criterion.evaluate(layout) == ["0px", "none"], "a Material list rule won over the result's layout"
+    assert [line.strip() for line in self_check.window_lines()] == [
+        f"{cohort.name}: applications closed on {format_date(cohort.window.closes.date)}." for cohort in programme.cohorts
+    ]
+
+
+def test_each_status_is_told_by_words_and_an_icon_and_a_title_stands_apart_from_its_explanation(self_check, programme):
+    answers = {**eligible_answers(programme), "hk_resident": False}
+    del answers["full_time_jobs"]
+    self_check.check(answers)
+    assert set(self_check.criterion_statuses().values()) == {"met", "not_met", "unknown"}
+    for item in self_check.result.locator("[data-result-criteria] > li").all():
+        status = item.locator("[data-mark-slot]")
+        assert status.inner_text().strip().rstrip(":") in {"Met", "Not met", "Not answered"}
+        assert status.locator("svg[aria-hidden=true]").count() == 1
+        title, explanation = item.locator(".result-criterion-title"), item.locator("[data-criterion-explanation]")
+        looks = "element => [getComputedStyle(element).fontWeight, element.getBoundingClientRect().left]"
+        assert title.evaluate(looks) != explanation.evaluate(looks)
+    for line in self_check.result.locator("[data-result-applications] .outcome, [data-result-windows] > li").all():
+        assert line.locator("svg[aria-hidden=true]").count() == 1 and line.inner_text().strip()
+
+
+def test_answering_nothing_about_yourself_asks_for_answers_instead_of_giving_a_result(self_check):
+    self_check.submit()
+    assert self_check.summary.is_visible() and self_check.result.is_hidden()
+    links = self_check.summary.locator("[data-error-list] a")
+    assert links.count() == 1
+    assert links.get_attribute("href") == f"#{self_check.form.locator('fieldset').first.get_attribute('id')}"
+
+
+def test_changing_answers_marks_the_result_out_of_date_until_the_next_check(self_check, programme):
+    self_check.check(eligible_answers(programme))
+    stale = self_check.result.locator("[data-result-stale]")
+    assert stale.is_hidden()
+    self_check.result.locator('[data-action="change"]').click()
+    assert stale.is_visible(), "Change your answers marks the result out of date"
+    self_check.check({"hk_resident": False})
+    assert stale.is_hidden() and self_check.outcome == "not_eligible"
+    self_check.answer({"hk_resident": True})
+    assert stale.is_visible(), "any change to an answer marks it out of date too"
+
+
+def test_the_result_lists_every_cohort_of_the_data(new_context, site_built_on, second_cohort_data):
+    """A second cohort added to the data: the page's rules cover both, and the result tells each window."""
+    from programme import load_programme
+    from staticserver import serve
+
+    programme = load_programme(second_cohort_data)
+    first, second = programme.cohorts
+    day = a_day_in_the_window(programme, cohort=1)
+    build = site_built_on(day, second_cohort_data)
+    with serve(build.site_dir) as base_url:
+        self_check = SelfCheckPage(new_context().new_page()).open(base_url)
+        self_check.check({**eligible_answers(programme), "application_date": day.isoformat()})
+        assert self_check.applications == "open"
+        assert [line.strip() for line in self_check.window_lines()] == [
+            f"First cohort: applications closed on {format_date(first.window.closes.date)}.",
+            f"Second cohort: applications are open until {format_date(second.window.closes.date)}.",
+        ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from hypothesis import strategies as st
@@ -92,7 +93,7 @@ def check_edit(text: str, folder: Path, tally: Tally | None = None) -> str:
         outcome = "refused"
     else:
         selfcheck = {"rules_json": rules_json(programme), "archive_sha256": "0", "archive_path": "a", "pyodide_path": "p/"}
-        renderer = PageRenderer(programme, {"selfcheck": selfcheck, "calendars": cohort_calendars(programme)})
+        renderer = PageRenderer(programme, date.today(), {"selfcheck": selfcheck, "calendars": cohort_calendars(programme)})
         for spec in plan_pages(programme):
             assert renderer.render(spec, href=lambda uri: uri)
         outcome = "accepted"

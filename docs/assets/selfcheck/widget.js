@@ -1,5 +1,7 @@
 // The self-check page's wiring. It reads answers from the form, hands them to the worker, and shows what comes
-// back. It holds no rule and no wording: the rules are Python (run by worker.js), the words are in the page.
+// back. It holds no rule and no wording: the rules are Python (run by worker.js), the words are in the page and
+// in the engine's result.
+import { isoDate } from "../dated.js";
 
 const root = document.querySelector("[data-selfcheck]");
 if (root) {
@@ -14,16 +16,17 @@ function wireSelfCheck(root) {
   const rulesJson = root.querySelector("[data-selfcheck-rules]").textContent;
   const runtime = startableRuntime(root, rulesJson, showStatus);
 
-  form.hidden = false;
   fillToday(form);
   wirePeriods(form);
+  form.inert = false; // in the page from the start, so that nothing moves now
+  form.addEventListener("input", () => markOutOfDate(result));
   // Start the runtime now, off the main thread: a visitor on this page is here to use it, and by the time they have
   // answered it is ready. (Waiting for an idle moment cost 50-70 ms of boot for nothing; see bench/selfcheck_boot.py.)
   runtime.start();
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const incomplete = incompleteDates(form, summary);
+    const incomplete = incompleteDates(form);
     if (incomplete.length > 0) {
       showErrors(form, summary, result, incomplete);
       return;
@@ -46,6 +49,7 @@ function wireSelfCheck(root) {
   result.addEventListener("click", (event) => {
     const action = event.target.closest("[data-action]")?.dataset.action;
     if (action === "change") {
+      markOutOfDate(result);
       firstControl(form).focus();
     } else if (action === "restart") {
       form.reset();
@@ -181,21 +185,16 @@ function readPeriods(container) {
 
 // A date input holding part of a date has the value "", like an empty one. Sent as it is, a half-typed end date
 // would read as a job still going on; name each such field instead, in the page's words.
-function incompleteDates(form, summary) {
-  const message = summary.querySelector("[data-incomplete-date-message]").textContent;
+function incompleteDates(form) {
   return [...form.querySelectorAll('input[type="date"][name]')]
     .filter((input) => input.validity.badInput && !input.closest("[hidden]"))
-    .map((input) => ({ field: input.name, message }));
+    .map((input) => ({ field: input.name, code: "incomplete_date", message: "" }));
 }
 
 function fillToday(form) {
-  const today = new Date();
-  const iso = [today.getFullYear(), today.getMonth() + 1, today.getDate()]
-    .map((part, index) => String(part).padStart(index === 0 ? 4 : 2, "0"))
-    .join("-");
   const dateInput = form.querySelector('input[type="date"][name]');
   if (dateInput && !dateInput.value) {
-    dateInput.value = iso;
+    dateInput.value = isoDate(new Date());
   }
 }
 
@@ -278,10 +277,11 @@ function showErrors(form, summary, result, errors) {
   const list = summary.querySelector("[data-error-list]");
   for (const error of errors) {
     const control = controlFor(form, error.field);
+    const message = pageWords(summary, error);
     const item = document.createElement("li");
     const link = document.createElement("a");
     link.href = `#${control.id}`;
-    link.textContent = error.message;
+    link.textContent = message;
     link.addEventListener("click", (event) => {
       event.preventDefault();
       (control.matches("fieldset") ? control.querySelector("input") : control).focus();
@@ -289,10 +289,16 @@ function showErrors(form, summary, result, errors) {
     });
     item.append(link);
     list.append(item);
-    markInvalid(form, control, error.message);
+    markInvalid(form, control, message);
   }
   summary.hidden = false;
   summary.focus();
+}
+
+// An error in the page's own words where the page has them for its kind (its code), else in the engine's.
+function pageWords(summary, error) {
+  const own = summary.querySelector(`[data-error-words] [data-error-code="${CSS.escape(error.code)}"]`);
+  return own ? own.textContent : error.message;
 }
 
 function markInvalid(form, control, message) {
@@ -342,24 +348,52 @@ function controlFor(form, field) {
 function hideResult(result) {
   result.hidden = true;
   delete result.dataset.outcome;
+  delete result.dataset.applications;
+}
+
+// A result on screen whose answers have since changed says so until the next check.
+function markOutOfDate(result) {
+  if (!result.hidden) {
+    result.querySelector("[data-result-stale]").hidden = false;
+  }
+}
+
+// A status as the page shows it, its icon and words copied from the result's marks into `slot`.
+function mark(result, slot, status) {
+  slot.dataset.mark = status;
+  slot.replaceChildren(...result.querySelector(`[data-marks] [data-mark="${status}"]`).cloneNode(true).childNodes);
 }
 
 function showResult(form, summary, result, outcome) {
   clearErrors(form, summary);
   result.dataset.outcome = outcome.outcome;
+  result.dataset.applications = outcome.applications.status;
+  result.querySelector("[data-result-stale]").hidden = true;
+
+  const applications = result.querySelector("[data-result-applications]");
+  mark(result, applications.querySelector("[data-mark-slot]"), outcome.applications.status);
+  applications.querySelector("[data-applications-summary]").textContent = outcome.applications.summary;
+  const windowTemplate = result.querySelector("[data-window-template]");
+  result.querySelector("[data-result-windows]").replaceChildren(
+    ...outcome.windows.map((cohortWindow) => {
+      const item = windowTemplate.content.firstElementChild.cloneNode(true);
+      item.dataset.window = cohortWindow.status;
+      mark(result, item.querySelector("[data-mark-slot]"), cohortWindow.status);
+      item.querySelector("[data-window-explanation]").textContent = cohortWindow.explanation;
+      return item;
+    }),
+  );
+
   for (const text of result.querySelectorAll("[data-outcome-text]")) {
     text.hidden = text.dataset.outcomeText !== outcome.outcome;
   }
-  const statusWords = result.querySelector("[data-status-words]");
   const template = result.querySelector("[data-criterion-template]");
-  const list = result.querySelector("[data-result-criteria]");
-  list.replaceChildren(
+  result.querySelector("[data-result-criteria]").replaceChildren(
     ...outcome.criteria.map((criterion) => {
       const item = template.content.firstElementChild.cloneNode(true);
       item.dataset.criterion = criterion.id;
       item.dataset.status = criterion.status;
-      item.querySelector("[data-status-text]").textContent =
-        statusWords.querySelector(`[data-status="${criterion.status}"]`).textContent;
+      mark(result, item.querySelector("[data-mark-slot]"), criterion.status);
       item.querySelector("[data-criterion-label]").textContent = criterion.label;
       item.querySelector("[data-criterion-explanation]").textContent = criterion.explanation;
       const change = item.querySelector("[data-criterion-change]");
@@ -368,9 +402,9 @@ function showResult(form, summary, result, outcome) {
       return item;
     }),
   );
-  const windowText = result.querySelector("[data-window-explanation]");
-  windowText.dataset.window = outcome.window.status;
-  windowText.textContent = outcome.window.explanation;
+  result.querySelector("[data-rules-applied]").textContent = outcome.rules_applied.explanation;
   result.hidden = false;
-  result.querySelector("#result-title").focus();
+  // Bring the whole result to the top of the screen, not just its heading, so that the answer itself is in view.
+  result.scrollIntoView({ block: "start" });
+  result.querySelector("#result-title").focus({ preventScroll: true });
 }

@@ -1,0 +1,78 @@
+"""The status on the day the site is read: at build time (SOURCE_DATE_EPOCH, seen without JavaScript) and for the
+visitor's own date (assets/dated.js, with the browser's clock set to the day), before opening, while open, on the
+closing day and after it, with nothing moving when the script swaps a status."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+from conftest import RECORD_LAYOUT_SHIFTS
+from sitebuild import APPLICATIONS_AROUND_THE_WINDOW, OPENING_AND_CLOSING_AROUND_THE_WINDOW, days_around_the_window
+from staticserver import serve
+
+from programme import load_programme
+from programme.render import format_date
+
+pytestmark = pytest.mark.browser
+
+PROGRAMME = load_programme()
+DAYS = days_around_the_window(PROGRAMME)
+ANSWER = ".applications-answer"
+
+def visible_status(page, selector: str) -> list[str]:
+    """The data-* status of each element matching `selector` that a person can see."""
+    return page.locator(f"{selector}:visible").evaluate_all(
+        "items => items.map((item) => item.dataset.applications || item.dataset.window || item.dataset.eventStatus)"
+    )
+
+
+def noon(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("when", DAYS)
+def test_without_javascript_each_page_shows_the_status_on_the_day_it_was_built(new_context, site_built_on, when):
+    build = site_built_on(DAYS[when])
+    page = new_context(java_script_enabled=False).new_page()
+    with serve(build.site_dir) as base_url:
+        page.goto(base_url)
+        assert visible_status(page, f"{ANSWER}[data-applications]") == [APPLICATIONS_AROUND_THE_WINDOW[when]]
+        assert page.locator(".as-of:visible").inner_text() == (
+            f"Status on {format_date(DAYS[when])}, the day this site was last published."
+        )
+        page.goto(base_url + "eligibility/")
+        assert len(visible_status(page, "[data-window]")) == len(PROGRAMME.cohorts)
+
+
+@pytest.mark.parametrize("when", DAYS)
+def test_with_javascript_each_page_shows_the_status_on_the_visitors_own_date(new_context, site_url, when):
+    """The site is built today (long after the window); the visitor's clock says another day."""
+    context = new_context()
+    context.clock.set_fixed_time(noon(DAYS[when]))
+    page = context.new_page()
+    page.add_init_script(RECORD_LAYOUT_SHIFTS)
+    page.goto(site_url)
+    assert visible_status(page, f"{ANSWER}[data-applications]") == [APPLICATIONS_AROUND_THE_WINDOW[when]]
+    assert page.locator(".as-of:visible").inner_text() == (
+        f"Status on {format_date(DAYS[when])}, today’s date on your device."
+    )
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.layoutShift") <= 0.02, "swapping the status moves nothing"
+
+    page.goto(site_url + "timeline/")
+    window = PROGRAMME.cohorts[0].window
+    statuses = dict(zip([event.id for event in PROGRAMME.cohorts[0].timeline],
+                        visible_status(page, "[data-event-status]"), strict=True))
+    assert [statuses[window.opens.id], statuses[window.closes.id]] == OPENING_AND_CLOSING_AROUND_THE_WINDOW[when]
+
+
+def test_the_visitors_date_wins_over_the_build_date_in_either_direction(new_context, site_built_on):
+    """Built while the window was open, read after it closed: the page says closed."""
+    build = site_built_on(DAYS["on the opening day"])
+    context = new_context()
+    context.clock.set_fixed_time(noon(DAYS["after closing"]))
+    page = context.new_page()
+    with serve(build.site_dir) as base_url:
+        page.goto(base_url)
+        assert visible_status(page, f"{ANSWER}[data-applications]") == ["closed"]

@@ -1,0 +1,146 @@
+"""The pages in Chromium: the landing page's layout and first screen, no layout shift, contrast of hovered and focused
+buttons, the phone's closed drawer, and a 404 page that works under a sub-path."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import DEVICES, RECORD_LAYOUT_SHIFTS
+from selfcheck_page import URL as SELF_CHECK_URL
+from selfcheck_page import SelfCheckPage
+from sitebuild import PUBLISH, build_site
+from staticserver import serve
+
+pytestmark = pytest.mark.browser
+
+TABLET = {"viewport": {"width": 768, "height": 1024}, "is_mobile": True, "has_touch": True}
+
+COLUMNS = """list => {
+  const style = getComputedStyle(list);
+  const lefts = new Set([...list.children].map((item) => Math.round(item.getBoundingClientRect().left)));
+  return {display: style.display, columns: lefts.size};
+}"""
+
+
+@pytest.mark.parametrize("device", ["tablet", "desktop"])
+def test_the_landing_pages_numbers_and_tracks_are_grids_of_two_or_more_columns(new_context, site_url, device):
+    page = new_context(**(TABLET if device == "tablet" else DEVICES[device])).new_page()
+    page.goto(site_url)
+    for selector in ("ul.key-numbers", "ul.track-cards"):
+        layout = page.locator(selector).evaluate(COLUMNS)
+        assert layout["display"] == "grid", f"{selector}: a Material rule won ({layout['display']})"
+        assert layout["columns"] >= 2, selector
+        indent = page.locator(f"{selector} > li").first.evaluate("item => getComputedStyle(item).marginLeft")
+        assert indent == "0px", f"{selector}: Material's list indent won"
+
+
+def test_on_a_phone_the_first_screen_says_whether_one_can_apply_until_when_and_what_to_do(new_context, site_url):
+    page = new_context(**DEVICES["phone"]).new_page()
+    page.goto(site_url)
+    height = DEVICES["phone"]["viewport"]["height"]
+    for what in (".applications-answer:visible", "[data-window]:visible", ".next-steps .md-button >> nth=0",
+                 ".applications-now a[href^='http']"):
+        box = page.locator(what).first.bounding_box()
+        assert box and box["y"] + box["height"] <= height, f"{what} is below the first screen"
+
+
+def test_the_landing_page_keeps_the_themes_navigation_search_skip_link_and_footer(page, site_url):
+    page.goto(site_url)
+    assert page.locator("a.md-skip").get_attribute("href").startswith("#")
+    assert page.locator("nav.md-nav--primary a.md-nav__link").count() >= 8
+    assert page.locator("[data-md-component=search] input").count() == 1
+    assert page.locator("footer.md-footer a.md-footer__link--next").count() == 1
+
+
+def test_no_page_shifts_its_layout_while_it_loads(device_page, site_url, site_pages):
+    device_page.add_init_script(RECORD_LAYOUT_SHIFTS)
+    shifts = {}
+    for address in site_pages:
+        device_page.goto(site_url + address)
+        if address == SELF_CHECK_URL:
+            SelfCheckPage(device_page).wait_until_ready()  # the form is wired and the status has changed
+        device_page.wait_for_timeout(300)
+        shifts[address or "/"] = device_page.evaluate("window.layoutShift")
+    assert {address: shift for address, shift in shifts.items() if shift > 0.02} == {}
+
+
+def contrast(foreground: str, background: str) -> float:
+    """The WCAG contrast ratio of two opaque colours written rgb(r, g, b)."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(value) / 255 for value in re.findall(r"\d+", colour)[:3]]
+        linear = [value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4 for value in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+COLOURS = "element => [getComputedStyle(element).color, getComputedStyle(element).backgroundColor]"
+
+
+def test_buttons_keep_a_contrast_of_at_least_4_5_when_hovered_or_focused(page, site_url):
+    page.emulate_media(reduced_motion="reduce")
+    page.goto(site_url)
+    for selector in (".next-steps .md-button--primary", ".next-steps .md-button:not(.md-button--primary)"):
+        button = page.locator(selector)
+        button.hover()
+        page.wait_for_timeout(200)  # Material's colour transition
+        hovered = button.evaluate(COLOURS)
+        page.mouse.move(0, 0)
+        button.focus()
+        page.wait_for_timeout(200)
+        focused = button.evaluate(COLOURS)
+        for state, (foreground, background) in (("hovered", hovered), ("focused", focused)):
+            assert "0, 0, 0, 0" not in background, f"{selector} {state} has no background of its own"
+            assert contrast(foreground, background) >= 4.5, f"{selector} {state}: {foreground} on {background}"
+
+
+def test_keyboard_focus_never_walks_through_the_closed_phone_drawer(new_context, site_url):
+    page = new_context(**DEVICES["phone"]).new_page()
+    page.goto(site_url)
+    drawer_links = page.locator(".md-sidebar--primary a")
+    assert drawer_links.count() >= 8
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        assert not page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')"), (
+            page.evaluate("() => document.activeElement.outerHTML.slice(0, 120)")
+        )
+
+    page.locator("label.md-header__button[for=__drawer]").click()
+    page.wait_for_timeout(400)
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')"):
+            break
+    else:
+        pytest.fail("with the drawer open, its links take focus")
+
+
+@pytest.fixture(scope="module")
+def site_under_a_sub_path(tmp_path_factory):
+    """The site built for, and served under, /procruit-c/."""
+    build = build_site(tmp_path_factory.mktemp("sub-path") / "site", extra_env=PUBLISH)  # at https://…/procruit-c/
+    assert build.returncode == 0, build.output
+    with serve(build.site_dir, prefix="/procruit-c/") as base_url:
+        yield base_url
+
+
+def test_the_404_page_explains_and_leads_on_under_a_sub_path(page, site_under_a_sub_path, programme):
+    response = page.goto(site_under_a_sub_path + "no/such/page/")
+    assert response.status == 404
+    assert page.title() == f"Page not found - {programme.name}"
+    assert page.locator("article h1").inner_text() == "Page not found"
+    styled = page.locator(".md-header").evaluate("header => getComputedStyle(header).position")
+    assert styled == "sticky", "the theme's style sheet loaded"
+
+    links = page.locator("article a")
+    targets = links.evaluate_all("links => links.map((link) => link.href)")
+    assert targets == [site_under_a_sub_path, site_under_a_sub_path + "self-check/", site_under_a_sub_path + "?q="]
+    for target in targets[:2]:
+        assert page.request.get(target).status == 200, target
+
+    links.nth(2).click()
+    page.locator("[data-md-component=search-query]").wait_for(state="visible")
+    assert page.evaluate("() => document.activeElement.matches('[data-md-component=search-query]')"), "search opens"

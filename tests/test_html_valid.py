@@ -1,0 +1,75 @@
+"""Every built page is valid HTML where the markup is ours: the Nu Html Checker (vnu-jar, run with the system Java)
+finds nothing but the errors in Material's own markup listed, with reasons, in tests/html-allowlist.yaml."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from programme.loader import PROJECT_ROOT
+
+VNU = PROJECT_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+ALLOWLIST = yaml.safe_load((Path(__file__).parent / "html-allowlist.yaml").read_text(encoding="utf-8"))
+
+
+def check_html(site_dir: Path) -> list[dict]:
+    """vnu's errors and warnings for every HTML file under `site_dir`."""
+    java = shutil.which("java")
+    if java is None or not VNU.is_file():
+        pytest.fail("the Nu Html Checker needs Java and node_modules/vnu-jar: run scripts/ensure-browser, then `npm ci`")
+    completed = subprocess.run(
+        [java, "-jar", str(VNU), "--format", "json", "--skip-non-html", str(site_dir)],
+        capture_output=True, text=True, timeout=300,
+    )
+    messages = json.loads(completed.stderr or completed.stdout)["messages"]
+    return [message for message in messages if not _CSP_ON_FILE_ADDRESSES.match(message["message"])]
+
+
+# vnu checks each page's <meta> Content-Security-Policy against the files it links, and warns for every one: read from
+# file: addresses, the pages have no origin for 'self' to match, and vnu also counts JSON data blocks (JSON-LD,
+# Material's __config) as inline scripts, which browsers do not. The browser tests (tests/browser/test_browser_csp.py)
+# load every page over HTTP under the same policy and find no violation at all.
+_CSP_ON_FILE_ADDRESSES = re.compile(r"(Resource|Inline script) violates Content Security Policy \(meta tag\)")
+
+
+def allowed_by(message: dict) -> dict | None:
+    return next((entry for entry in ALLOWLIST if message["message"].startswith(entry["message"])
+                 and entry["markup"] in (message.get("extract") or "")), None)
+
+
+def test_every_built_page_is_valid_apart_from_the_themes_listed_errors(built_site):
+    messages = check_html(built_site.site_dir)
+    pages = {message["url"] for message in messages}
+    assert all(url.startswith("file:") for url in pages)
+    problems = [message for message in messages if allowed_by(message) is None]
+    assert problems == [], "\n".join(
+        f"{message['url'].removeprefix('file:' + str(built_site.site_dir))}:{message.get('lastLine')}: "
+        f"{message['type']}: {message['message']} in {(message.get('extract') or '').strip()!r}"
+        for message in problems
+    )
+    unused = [entry["message"] for entry in ALLOWLIST if not any(allowed_by(message) is entry for message in messages)]
+    assert unused == [], "allowlist entries that no longer match anything: remove them"
+
+
+def test_every_allowed_error_has_a_reason_and_is_in_the_themes_markup():
+    for entry in ALLOWLIST:
+        assert set(entry) == {"message", "markup", "reason"} and len(entry["reason"]) > 40, entry["message"]
+        ours = [path for path in [*PROJECT_ROOT.joinpath("templates").rglob("*.html"),
+                                  *PROJECT_ROOT.joinpath("overrides").rglob("*.html")]
+                if entry["markup"] in path.read_text(encoding="utf-8")]
+        assert ours == [], f"{entry['markup']!r} is in our own markup: fix it there instead of allowing it"
+
+
+def test_an_error_in_our_markup_would_be_found(tmp_path):
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><title>t</title><div aria-labelledby="x"><h2 id="x">x</h2></div></html>',
+        encoding="utf-8",
+    )
+    messages = check_html(tmp_path)
+    assert [message for message in messages if "aria-labelledby" in message["message"] and allowed_by(message) is None]
