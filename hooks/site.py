@@ -28,7 +28,7 @@ from programme.calendar import CohortCalendar, calendar_file, cohort_calendars
 from programme.headers import content_security_policy, headers_file
 from programme.loader import SCHEMA_PATH, load_checked
 from programme.metadata import page_metadata, robots_txt
-from programme.model import Programme
+from programme.model import DEFAULT_LANGUAGE, Programme
 from programme.opendata import open_data_files
 from programme.pages import TIMELINE, PageSpec, plan_nav, plan_pages
 from programme.publish import LocationError, SiteLocation, site_location
@@ -86,15 +86,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build = _SiteBuild(data_path, programme, location, {page.src_uri: page for page in pages},
                         PageRenderer(programme, today, {"selfcheck": selfcheck, "calendars": calendars}), runtime,
                         archive, calendars, open_data_files(data))
-    config.nav = plan_nav(programme, programme.language) + list(config.nav or [])
-    config.theme["language"] = programme.language
+    config.nav = plan_nav(programme, DEFAULT_LANGUAGE) + list(config.nav or [])
+    config.theme["language"] = DEFAULT_LANGUAGE
     # The theme prints these into HTML as they are: data reaches it escaped, as Markup, so that its own `| e`
     # does not escape it twice.
     config.site_name = escape(programme.name)
     config.extra["content_security_policy"] = content_security_policy(for_meta_tag=True)
     # Where the site lives (programme/publish.py): a local build has no address, so no canonical links,
     # sitemap entries or edit links.
-    config.site_url = location.edition_url(programme.language)
+    config.site_url = location.edition_url(DEFAULT_LANGUAGE)
     config.repo_url = location.repo_url
     config.edit_uri = location.edit_uri
     _stage_site_dir(config)
@@ -133,7 +133,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for runtime_file in _build.runtime:
         files.append(File.generated(config, runtime_file.published_as, abs_src_path=str(runtime_file.source)))
     files.append(File.generated(config, _build.archive.published_as, content=_build.archive.content))
-    language = _build.programme.language
+    language = DEFAULT_LANGUAGE
     timeline_url = _build.location.page_url(language, files.get_file_from_path(TIMELINE).url)
     for calendar in _build.calendars.values():
         if calendar.events:

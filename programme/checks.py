@@ -17,8 +17,9 @@ import material
 from selfcheck.rules import ANSWER_KINDS, CRITERION_PARAMETERS
 
 from .errors import Path, Problem, shown
+from .editions import EDITIONS
+from .model import DEFAULT_LANGUAGE, PartialDate, criterion_parameters
 from .paths import PROJECT_ROOT
-from .model import PartialDate, criterion_parameters
 
 _DATE_SHAPE = re.compile(r"(19|2[0-9])[0-9]{2}(-[0-9]{2}){0,2}")  # what the schema lets through
 # Each criterion parameter, and the one criterion that reads it (the engine says which).
@@ -32,7 +33,7 @@ def semantic_problems(data: object, date_paths: list[Path]) -> list[Problem]:
     checks = (
         _duplicate_ids(data), _dangling_references(data), _impossible_dates(data, date_paths),
         _timeline_order(data), _application_windows(data), _criteria(data), _questions(data), _review_date(data),
-        _site_language(data),
+        _site_languages(data),
     )
     return [problem for check in checks for problem in check]
 
@@ -201,11 +202,34 @@ def _application_windows(data: dict) -> Iterator[Problem]:
             ))
 
 
-def _site_language(data: dict) -> Iterator[Problem]:
-    language = _word(_at(data, ("site", "language")))
+def _site_languages(data: dict) -> Iterator[Problem]:
+    languages = _at(data, ("site", "languages"))
+    if not isinstance(languages, list) or not languages:
+        return
+    if languages[0] != DEFAULT_LANGUAGE:
+        yield Problem(("site", "languages", 0), f"the first language is the site's root edition and must be {DEFAULT_LANGUAGE!r}, "
+                                                f"found {shown(languages[0])}; list the others after it")
     known = theme_languages()
-    if language is not None and language not in known:
-        yield Problem(("site", "language"), f"the theme has no language {shown(language)}; it has: {_listing(known, limit=100)}")
+    for index, language in enumerate(languages):
+        edition = EDITIONS.get(language) if isinstance(language, str) else None
+        if edition is not None and edition.theme_language not in known:
+            yield Problem(("site", "languages", index), f"the theme has no language {shown(edition.theme_language)} for "
+                                                        f"{language}; it has: {_listing(known, limit=100)}")
+
+
+def missing_translations(data: object, text_paths: list[Path]) -> list[Problem]:
+    """Every text that lacks one of site.languages: a plain string is English only."""
+    languages = _at(data, ("site", "languages"))
+    if not isinstance(languages, list) or not all(isinstance(language, str) for language in languages):
+        return []
+    problems = []
+    for path in text_paths:
+        value = _at(data, path)
+        present = {DEFAULT_LANGUAGE} if isinstance(value, str) else set(value) if isinstance(value, dict) else None
+        if present is None:
+            continue  # the schema has said what is wrong with it
+        problems += [Problem(path, f"missing {language} text") for language in languages if language not in present]
+    return problems
 
 
 @cache

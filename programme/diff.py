@@ -20,7 +20,7 @@ import selfcheck
 
 from .errors import DataError
 from .loader import DATA_PATH, PROJECT_ROOT, display_path, read_checked_data
-from .model import Programme, build_programme
+from .model import DEFAULT_LANGUAGE, Programme, build_programme
 from .pages import plan_pages
 from .publish import LocationError, SiteLocation, site_location
 from .rules import selfcheck_rules
@@ -247,7 +247,7 @@ def _page_changes(before: Programme, after: Programme, location: SiteLocation) -
     old = {spec.src_uri: str(spec.title) for spec in plan_pages(before)}
     new = {spec.src_uri: str(spec.title) for spec in plan_pages(after)}
     for src_uri in [*new, *(uri for uri in old if uri not in new)]:
-        address = location.page_url(after.language, page_path(src_uri)) or "/" + page_path(src_uri)
+        address = location.page_url(DEFAULT_LANGUAGE, page_path(src_uri)) or "/" + page_path(src_uri)
         if src_uri not in old:
             yield PageChange("added", new[src_uri], address)
         elif src_uri not in new:

@@ -7,7 +7,7 @@ import os
 from functools import cache
 from pathlib import Path as FilePath
 
-from .checks import semantic_problems
+from .checks import missing_translations, semantic_problems
 from .errors import DataError, ProgrammeDataError
 from .model import Programme, build_programme
 from .paths import DATA_PATH, PROJECT_ROOT, SCHEMA_PATH
@@ -57,6 +57,7 @@ def _read(path: str | os.PathLike) -> tuple[object, list[DataError], Positions]:
     errors = list(parsed.errors)
     problems = validator.errors(parsed.value)
     problems += semantic_problems(parsed.value, validator.paths_of("date"))
+    problems += missing_translations(parsed.value, validator.paths_of("text") + validator.paths_of("short_text"))
     refused = set(parsed.refused_paths)
     for problem in problems:
         if not problem.at_key and any(problem.path[:length] in refused for length in range(len(problem.path) + 1)):

@@ -81,6 +81,7 @@ class PartialDate:
 class Source:
     id: str
     title: Text
+    language: str  # the language it is written in: its own words there, a translation in any other
     publisher_id: str
     kind: Text | None
     date: PartialDate
@@ -122,6 +123,7 @@ class Fact:
 @dataclass(frozen=True)
 class Link:
     url: str
+    text: Text | None  # what the source says about it
     ref: Ref
 
 
@@ -319,7 +321,7 @@ class Programme:
     tlt: Tlt
     media_contact: MediaContact
     questions: tuple[Question, ...]
-    language: str
+    languages: tuple[str, ...]  # the editions to publish, English first
     reviewed: PartialDate
     titles: Titles
     sources: tuple[Source, ...]
@@ -341,7 +343,7 @@ def build_programme(data: dict) -> Programme:
         return Ref(sources[item["ref"]["source"]], item["ref"].get("quote"))
 
     organisations = {
-        item["id"]: Organisation(item["id"], Text.from_data(item["name"]), item.get("short_name"), item.get("website"), ref(item))
+        item["id"]: Organisation(item["id"], _organisation_name(item), item.get("short_name"), item.get("website"), ref(item))
         for item in data["organisations"]
     }
     people = {
@@ -395,7 +397,7 @@ def build_programme(data: dict) -> Programme:
     programme = data["programme"]
     return Programme(
         name=programme["name"],
-        website=Link(programme["website"]["url"], ref(programme["website"])),
+        website=Link(programme["website"]["url"], text(programme["website"].get("text")), ref(programme["website"])),
         funder=Funder(organisations[programme["created_and_funded_by"]["organisation"]], ref(programme["created_and_funded_by"])),
         goal=fact(programme["goal"]),
         figures=tuple(figure(item) for item in programme["figures"]),
@@ -423,7 +425,7 @@ def build_programme(data: dict) -> Programme:
                                    organisations[data["contact"]["media_enquiries"]["organisation"]],
                                    ref(data["contact"]["media_enquiries"])),
         questions=tuple(_question(item) for item in data["self_check"]["questions"]),
-        language=data["site"]["language"],
+        languages=tuple(data["site"]["languages"]),
         reviewed=PartialDate.parse(data["site"]["reviewed"]),
         titles=Titles(**{key: Text.from_data(value) for key, value in data["site"]["titles"].items()}),
         sources=tuple(sources.values()),
@@ -440,9 +442,16 @@ def criterion_parameters(item: dict) -> dict[str, object]:
 
 
 
+def _organisation_name(item: dict) -> Text:
+    """The name as the source gives it, and the organisation's own official name in each language that has one."""
+    official = {name["language"]: name["name"] for name in item.get("official_names", ())}
+    return Text(((DEFAULT_LANGUAGE, item["name"]), *official.items()))
+
+
 def _source(item: dict) -> Source:
     return Source(
-        id=item["id"], title=Text.from_data(item["title"]), publisher_id=item["publisher"],
+        id=item["id"], title=Text.from_data(item["title"]), language=item.get("language", DEFAULT_LANGUAGE),
+        publisher_id=item["publisher"],
         kind=Text.from_data(item["kind"]) if "kind" in item else None, date=PartialDate.parse(item["date"]),
         document=item.get("document"), url=item.get("url"),
     )

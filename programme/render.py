@@ -1,4 +1,5 @@
-"""Render page templates: autoescaped Jinja, with the programme's text in the site's language."""
+"""Render page templates: autoescaped Jinja, in one language edition: the programme's text in that language, the
+templates' own words from its gettext catalog (locale/), dates as its readers write them."""
 
 from __future__ import annotations
 
@@ -12,13 +13,19 @@ from pathlib import Path
 
 import jinja2
 import material
+from babel.dates import format_date as babel_format_date
+from babel.dates import format_skeleton
+from babel.support import NullTranslations, Translations
 from markupsafe import Markup
 
 from . import status
-from .model import PartialDate, Programme, Ref, Source, Text
+from .editions import EDITIONS
+from .model import DEFAULT_LANGUAGE, PartialDate, Programme, Ref, Source, Text
+from .paths import PROJECT_ROOT
 from .pages import PAGES, PageSpec, role_uri, track_uri
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES_DIR = PROJECT_ROOT / "templates"
+LOCALE_DIR = PROJECT_ROOT / "locale"
 ICONS_DIR = Path(material.__file__).resolve().parent / "templates" / ".icons"  # the theme's own icon set
 
 
@@ -32,16 +39,16 @@ class _Rendering:
 
 
 _RENDERING: ContextVar[_Rendering] = ContextVar("rendering")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
 
 
 class PageRenderer:
     """Renders generated pages from `templates/`; every value is escaped unless a template says otherwise."""
 
-    def __init__(self, programme: Programme, today: datetime.date, extra_context: dict | None = None) -> None:
+    def __init__(self, programme: Programme, today: datetime.date, extra_context: dict | None = None,
+                 language: str = DEFAULT_LANGUAGE) -> None:
         self._programme = programme
         self._today = today
+        self._language = language
         self._extra_context = extra_context or {}
         self._citations = citation_index(programme)
 
@@ -52,11 +59,12 @@ class PageRenderer:
 
     @property
     def language(self) -> str:
-        return self._programme.language
+        """The edition's language: its texts, its templates' words, its dates."""
+        return self._language
 
     def render(self, spec: PageSpec, href: Callable[[str], str]) -> str:
         """The page's HTML; `href` turns a page's source path into a link relative to this page."""
-        template = _environment().get_template(spec.template)
+        template = environment(self.language).get_template(spec.template)
         rendering = _Rendering(self.language, self._citations)
         token = _RENDERING.set(rendering)
         try:
@@ -72,7 +80,7 @@ class PageRenderer:
         """The page's meta description as plain text, from the macro named after its template in `_descriptions.html`."""
         token = _RENDERING.set(_Rendering(self.language, self._citations))
         try:
-            module = _environment().get_template("_descriptions.html").make_module({"programme": self._programme})
+            module = environment(self.language).get_template("_descriptions.html").make_module({"programme": self._programme})
             rendered = getattr(module, spec.template.removesuffix(".html"))(**spec.context)
         finally:
             _RENDERING.reset(token)
@@ -80,9 +88,12 @@ class PageRenderer:
 
 
 @cache
-def _environment() -> jinja2.Environment:
-    """One environment per process, so `mkdocs serve` compiles each template once; a template changed on disk is
-    still seen. (No on-disk bytecode cache: its key ignores the environment, so stale code could survive a change.)"""
+def environment(language: str) -> jinja2.Environment:
+    """One environment per language and process, so `mkdocs serve` compiles each template once; a template changed on
+    disk is still seen. (No on-disk bytecode cache: its key ignores the environment, so stale code could survive.)
+
+    Templates say their words with gettext, `{{ _("...") }}` or `{% trans %}`: the words are English, and the
+    edition's catalog, compiled from locale/<locale>/LC_MESSAGES/site.po, gives them in its language."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
         autoescape=True,
@@ -90,7 +101,9 @@ def _environment() -> jinja2.Environment:
         finalize=_finalize,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    environment.install_gettext_translations(site_translations(language), newstyle=True)
     environment.filters["date"] = format_date
     environment.filters["capitalize_first"] = capitalize_first
     environment.globals.update(
@@ -154,14 +167,26 @@ def capitalize_first(text: str) -> Markup:
     return text[:1].upper() + text[1:]
 
 
-def format_date(date: PartialDate | datetime.date) -> str:
-    """A date as people write it, to its precision: '3 January 2021', 'February 2021', '2021'."""
+def site_translations(language: str) -> NullTranslations:
+    """The catalog of this site's own words for an edition; the English words themselves for English."""
+    if language == DEFAULT_LANGUAGE:
+        return NullTranslations()
+    translations = Translations.load(str(LOCALE_DIR), [EDITIONS[language].locale], domain="site")
+    if not isinstance(translations, Translations):  # Babel gives NullTranslations when there is no .mo file
+        raise FileNotFoundError(f"no compiled catalog for {language} in {LOCALE_DIR}: run `make setup`")
+    return translations
+
+
+def format_date(date: PartialDate | datetime.date, language: str | None = None) -> str:
+    """A date as the edition's readers write it, to its precision: '3 January 2021', 'February 2021', '2021';
+    in Chinese 2021年1月3日, 2021年2月, 2021年. (Babel, with CLDR's patterns for the edition's locale.)"""
+    rendering = _RENDERING.get(None)
+    locale = EDITIONS[language or (rendering.language if rendering else DEFAULT_LANGUAGE)].locale
     if isinstance(date, datetime.date):
-        date = PartialDate(date.year, date.month, date.day)
-    if date.month is None:
-        return str(date.year)
-    month = f"{MONTHS[date.month - 1]} {date.year}"
-    return f"{date.day} {month}" if date.day else month
+        return babel_format_date(date, "long", locale=locale)
+    if date.day:
+        return babel_format_date(date.first_day, "long", locale=locale)
+    return format_skeleton("yMMMM" if date.month else "y", date.first_day, locale=locale)
 
 
 def table_of_contents(html: str) -> list[dict]:

@@ -7,14 +7,14 @@ import re
 from selfcheck.rules import RulesError, read_rules
 
 from .errors import Path, Problem
-from .model import Cohort, Programme
+from .model import DEFAULT_LANGUAGE, Cohort, Programme
 
 _RULES_PATH = re.compile(r"(criteria|questions|windows)(?:\[(\d+)\])?")
 
 
 def selfcheck_rules(programme: Programme, language: str | None = None) -> dict:
     """Criteria, questions, every cohort's application window, and where the criteria come from, in one language."""
-    language = language or programme.language
+    language = language or DEFAULT_LANGUAGE
     criteria_sources = list(dict.fromkeys(criterion.ref.source for criterion in programme.eligibility.criteria))
     return {
         "criteria": [

@@ -65,7 +65,7 @@ def test_both_validators_refuse_the_same_bad_data(mutate):
 
 def test_translated_text_is_accepted_without_a_schema_change():
     data = real_data()
-    data["tracks"][0]["name"] = {"en": "Technology for Good", "zh-Hant": "科技向善"}
+    data["tracks"][0]["training"]["text"] = {"en": "Training and coaching.", "zh-Hant": "培訓及指導。"}
     assert Validator(SCHEMA).errors(data) == []
 
 

@@ -85,7 +85,8 @@ PAGE_FOR_SECTION = {
 }
 # Keys whose values are identifiers, settings or evidence, not facts shown to visitors.
 NOT_SHOWN = {"id", "ref", "qualifier", "date_accuracy", "complete_list", "key", "kind", "value", "language",
-             "track", "publisher", "organisation", "by", "people", "run_by", "opens", "closes", "document", "accepted"}
+             "track", "publisher", "organisation", "by", "people", "run_by", "opens", "closes", "document", "accepted",
+             "languages", "official_names"}  # official names in other languages: the editions in those languages show them
 
 
 def shown_facts(value, path=()):

@@ -145,7 +145,7 @@ def a_day_in_the_window(programme: Programme, cohort: int = 0) -> date:
 
 def criterion_statements(programme: Programme) -> list[str]:
     """The criteria in words, as the data states them."""
-    return [criterion.statement.in_language(programme.language) for criterion in programme.eligibility.criteria]
+    return [str(criterion.statement) for criterion in programme.eligibility.criteria]
 
 
 def criterion_with(programme: Programme, parameter: str):
