@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup serve build check-data diff test test-fast bench clean lock
+.PHONY: help setup catalogs compile-catalogs serve build check-data diff test test-fast bench clean lock
 
 help:
 	@echo "make serve       set everything up, then preview the site at http://127.0.0.1:8000/"
@@ -17,8 +17,22 @@ help:
 	@echo "make test        set everything up (Chromium included), then run every test"
 	@echo "make test-fast   run the tests that need no browser"
 	@echo "make bench       run the benchmarks and print their figures"
+	@echo "make catalogs    translators: gather new words from the templates and the engine into the .po files"
 
-setup: $(VENV)/.installed node_modules/.installed
+setup: $(VENV)/.installed node_modules/.installed compile-catalogs
+
+# The .mo files are compiled from the .po files in the repository, whenever a .po file is newer; never committed.
+compile-catalogs: $(VENV)/.installed
+	$(BIN)/python -m programme.catalogs
+
+# For translators: take every word the templates and the engine say into the catalogs' templates (.pot), and merge
+# new and changed words into each language's .po file, where the translation is then written (README: "Translating").
+catalogs: $(VENV)/.installed
+	$(BIN)/pybabel extract --quiet --no-location --sort-output -F locale/babel.cfg -o locale/site.pot templates overrides
+	$(BIN)/pybabel update --quiet --no-fuzzy-matching -i locale/site.pot -d locale -D site
+	$(BIN)/pybabel extract --quiet --no-location --sort-output -F selfcheck/locale/babel.cfg -o selfcheck/locale/selfcheck.pot selfcheck
+	$(BIN)/pybabel update --quiet --no-fuzzy-matching -i selfcheck/locale/selfcheck.pot -d selfcheck/locale -D selfcheck
+	$(MAKE) compile-catalogs
 
 $(VENV)/.installed: requirements/test.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
