@@ -1,8 +1,10 @@
-"""python -m selfcheck [ANSWERS_FILE] [--data PATH] [--text]: check answers (JSON, from the file or stdin).
+"""python -m selfcheck [ANSWERS_FILE] [--data PATH] [--text] [--lang LANGUAGE]: check answers (JSON, from the file
+or stdin), and say the result in a language.
 
 Exit codes: 0 a result, 1 the programme data is broken, 2 the answers are invalid or unreadable,
-64 the command itself was used wrongly (as sysexits.h's EX_USAGE). The only module of the package
-that reaches outside the standard library, and only when run, so the browser bundle leaves it out.
+64 the command itself was used wrongly (as sysexits.h's EX_USAGE), 69 the language's catalog is not
+compiled (EX_UNAVAILABLE). The only module of the package that reaches outside the standard library,
+and only when run, so the browser bundle leaves it out.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from pathlib import Path
 
 from selfcheck import wording
 from selfcheck.engine import evaluate_json
+from selfcheck.messages import message
 from selfcheck.rules import RulesError
 
-EXIT_OK, EXIT_BROKEN_DATA, EXIT_INVALID_ANSWERS, EXIT_USAGE = 0, 1, 2, 64
+EXIT_OK, EXIT_BROKEN_DATA, EXIT_INVALID_ANSWERS, EXIT_USAGE, EXIT_NO_CATALOG = 0, 1, 2, 64, 69
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,32 +35,40 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         stream.reconfigure(errors="backslashreplace")
     parser = _Parser(prog="python -m selfcheck", description="Check answers to the PROcruit C eligibility self-check.",
-                     epilog="Exit codes: 0 a result, 1 broken programme data, 2 invalid answers, 64 wrong usage.")
+                     epilog="Exit codes: 0 a result, 1 broken programme data, 2 invalid answers, 64 wrong usage, "
+                            "69 the language's catalog is not compiled (run `make setup`).")
     parser.add_argument("answers", nargs="?", metavar="ANSWERS_FILE", help="answers as JSON (default: read stdin)")
     parser.add_argument("--data", metavar="PATH", help="the programme data (default: data/programme.yaml of this project)")
     parser.add_argument("--text", action="store_true", help="print the result for people rather than as JSON")
+    parser.add_argument("--lang", choices=wording.LANGUAGES, default=wording.DEFAULT_LANGUAGE, metavar="LANGUAGE",
+                        help=f"the language of the result: {', '.join(wording.LANGUAGES)} (default: %(default)s)")
     arguments = parser.parse_args(argv)
+    try:
+        words = wording.for_language(arguments.lang)
+    except wording.CatalogMissing as error:
+        print(f"{parser.prog}: {error}", file=sys.stderr)
+        return EXIT_NO_CATALOG
 
     from programme import DATA_PATH, ProgrammeDataError, load_programme, selfcheck_rules
 
     try:
-        rules_json = json.dumps(selfcheck_rules(load_programme(arguments.data or DATA_PATH)))
+        rules_json = json.dumps(selfcheck_rules(load_programme(arguments.data or DATA_PATH), arguments.lang))
     except ProgrammeDataError as error:
         print(error, file=sys.stderr)
         return EXIT_BROKEN_DATA
     try:
         answers_json = _read_answers_text(arguments.answers)
     except (OSError, UnicodeDecodeError) as error:
-        source = arguments.answers or "standard input"
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        result = {"errors": [{"field": "", "code": "answers_unreadable", "message": wording.answers_unreadable(source, reason)}]}
+        unreadable = message("answers_unreadable", source=arguments.answers, reason=reason)
+        result = {"errors": [{"field": "", "code": unreadable.id, "message": words.say(unreadable)}]}
     else:
         try:  # through JSON text, so that answers that are not JSON are reported as the browser reports them
-            result = json.loads(evaluate_json(answers_json, rules_json))
+            result = json.loads(evaluate_json(answers_json, rules_json, arguments.lang))
         except RulesError as error:
-            print(wording.rules_unusable(str(error)), file=sys.stderr)
+            print(words.say(message("rules_unusable", problem=str(error))), file=sys.stderr)
             return EXIT_BROKEN_DATA
-    _print_result(result, as_text=arguments.text)
+    _print_result(result, words, as_text=arguments.text)
     return EXIT_INVALID_ANSWERS if "errors" in result else EXIT_OK
 
 
@@ -66,13 +77,13 @@ def _read_answers_text(path: str | None) -> str:
     return raw.decode("utf-8-sig")
 
 
-def _print_result(result: dict, *, as_text: bool) -> None:
+def _print_result(result: dict, words: wording.Wording, *, as_text: bool) -> None:
     if not as_text:
         text = json.dumps(result, indent=2, ensure_ascii=True)  # \uXXXX for anything that is not ASCII
     elif "errors" in result:
-        text = _printable(wording.format_errors_as_text(result["errors"], result.get("more_errors", 0)))
+        text = _printable(words.errors_as_text(result["errors"], result.get("more_errors", 0)))
     else:
-        text = _printable(wording.format_result_as_text(result))
+        text = _printable(words.result_as_text(result))
     try:
         print(text, flush=True)
     except BrokenPipeError:  # the reader stopped reading (`| head`): nothing more to say, and no traceback

@@ -2,7 +2,7 @@
 
 A missing answer or JSON null is unanswered; anything else must be a valid answer of the
 question's kind. At least one question about the person must be answered: with none, there is
-nothing to check. The messages themselves live in selfcheck.wording.
+nothing to check. Each error is a message (an id and its facts); selfcheck.wording words it in a language.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from selfcheck import wording
+from selfcheck.messages import Message, message
 from selfcheck.rules import Option, Question
 
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
@@ -41,19 +41,15 @@ class Answers:
 
 @dataclass(frozen=True)
 class AnswerError:
-    """What is wrong with one answer; field is a path such as full_time_jobs[1].end, "" for the whole.
-
-    code names the kind of problem (the wording function that says it), so that a page can word it for its controls.
-    """
+    """What is wrong with one answer; field is a path such as full_time_jobs[1].end, "" for the whole."""
 
     field: str
-    code: str
-    message: str
+    message: Message
 
-
-def _error(field: str, code: str, *details: object) -> AnswerError:
-    """The error `code` for `field`, in the words of selfcheck.wording's function of that name."""
-    return AnswerError(field, code, getattr(wording, code)(*details))
+    @property
+    def code(self) -> str:
+        """The kind of problem (its message id), stable, so that a page can word it for its controls."""
+        return self.message.id
 
 
 class _Errors:
@@ -64,11 +60,11 @@ class _Errors:
         self.kept: list[AnswerError] = []
         self.count = 0
 
-    def add(self, field: str, code: str, *details: object) -> None:
-        """Count an error; word it only if it is one of those kept."""
+    def add(self, field: str, code: str, **facts: object) -> None:
+        """Count an error; keep it only if it is one of the first few."""
         self.count += 1
         if len(self.kept) < MAX_ERRORS:
-            self.kept.append(_error(field, code, *details))
+            self.kept.append(AnswerError(field, message(code, **facts)))
 
     def __len__(self) -> int:
         return self.count
@@ -86,7 +82,7 @@ class InvalidAnswers(ValueError):
 def read_answers(raw: object, questions: tuple[Question, ...]) -> Answers:
     """The valid answers in raw, or raise InvalidAnswers listing every problem."""
     if not isinstance(raw, dict):
-        raise InvalidAnswers([_error("", "answers_not_an_object", raw)])
+        raise InvalidAnswers([AnswerError("", message("answers_not_an_object", found=raw))])
     errors = _Errors()
     values = {}
     for question in questions:
@@ -104,7 +100,7 @@ def read_answers(raw: object, questions: tuple[Question, ...]) -> Answers:
     known_keys = [question.key for question in questions]
     for key in raw:
         if key not in known_keys:
-            errors.add(_shortened(key), "unknown_answer", key, known_keys)
+            errors.add(_shortened(key), "unknown_answer", key=key, known_keys=known_keys)
     if errors:
         raise InvalidAnswers(errors.kept, errors.count - len(errors.kept))
     return Answers(**values)
@@ -123,26 +119,26 @@ def _read_answer(value: object, question: Question, errors: _Errors) -> object:
 def _read_date(value: object, field: str, errors: _Errors) -> date | None:
     match = _ISO_DATE.fullmatch(value) if isinstance(value, str) else None
     if match is None:
-        errors.add(field, "not_a_date", value)
+        errors.add(field, "not_a_date", found=value)
         return None
     try:
         return date(*(int(part) for part in match.groups()))
     except ValueError:
-        errors.add(field, "no_such_date", value)
+        errors.add(field, "no_such_date", found=value)
         return None
 
 
 def _read_choice(value: object, options: tuple[Option, ...], field: str, errors: _Errors) -> str | None:
     values = [option.value for option in options]
     if not isinstance(value, str) or value not in values:
-        errors.add(field, "not_an_option", value, values)
+        errors.add(field, "not_an_option", found=value, values=values)
         return None
     return value
 
 
 def _read_yes_no(value: object, field: str, errors: _Errors) -> bool | None:
     if not isinstance(value, bool):
-        errors.add(field, "not_yes_or_no", value)
+        errors.add(field, "not_yes_or_no", found=value)
         return None
     return value
 
@@ -150,7 +146,7 @@ def _read_yes_no(value: object, field: str, errors: _Errors) -> bool | None:
 def _read_jobs(value: object, field: str, errors: _Errors) -> tuple[Job | None, ...] | None:
     """The jobs, with None in place of each invalid one (which has its errors listed)."""
     if not isinstance(value, list):
-        errors.add(field, "jobs_not_a_list", value)
+        errors.add(field, "jobs_not_a_list", found=value)
         return None
     return tuple(_read_job(item, f"{field}[{index}]", index + 1, errors) for index, item in enumerate(value))
 
@@ -158,21 +154,21 @@ def _read_jobs(value: object, field: str, errors: _Errors) -> tuple[Job | None, 
 def _read_job(raw: object, field: str, number: int, errors: _Errors) -> Job | None:
     """A job {start, end?}, the `number`th listed; an empty or null end means the job goes on."""
     if not isinstance(raw, dict):
-        errors.add(field, "job_not_an_object", number, raw)
+        errors.add(field, "job_not_an_object", number=number, found=raw)
         return None
     errors_before = len(errors)
     start = end = None
     if raw.get("start") in (None, ""):
-        errors.add(f"{field}.start", "job_start_missing", number)
+        errors.add(f"{field}.start", "job_start_missing", number=number)
     else:
         start = _read_date(raw["start"], f"{field}.start", errors)
     if raw.get("end") not in (None, ""):
         end = _read_date(raw["end"], f"{field}.end", errors)
     if start and end and end < start:
-        errors.add(f"{field}.end", "job_ends_before_it_starts", number, start, end)
+        errors.add(f"{field}.end", "job_ends_before_it_starts", number=number, start=start, end=end)
     for key in raw:
         if key not in _JOB_KEYS:
-            errors.add(f"{field}.{_shortened(key)}", "unknown_job_detail", number, key, _JOB_KEYS)
+            errors.add(f"{field}.{_shortened(key)}", "unknown_job_detail", number=number, key=key, known_keys=_JOB_KEYS)
     return Job(start, end) if len(errors) == errors_before else None
 
 
@@ -189,8 +185,8 @@ def _check_jobs_against_application(values: dict, errors: _Errors) -> None:
         if job is None:
             continue
         if job.start > application_date:
-            errors.add(f"full_time_jobs[{index}].start", "job_starts_after_application", index + 1, job.start,
-                       application_date)
+            errors.add(f"full_time_jobs[{index}].start", "job_starts_after_application", number=index + 1,
+                       start=job.start, application_date=application_date)
         elif not_employed_then and (job.end is None or job.end >= application_date):
-            errors.add(f"full_time_jobs[{index}].end", "job_covers_application_while_not_employed", index + 1,
-                       job.end, application_date)
+            errors.add(f"full_time_jobs[{index}].end", "job_covers_application_while_not_employed", number=index + 1,
+                       end=job.end, application_date=application_date)

@@ -8,6 +8,9 @@ import pytest
 
 from selfcheck.answers import Answers, InvalidAnswers, Job, read_answers
 from selfcheck.rules import read_rules
+from selfcheck.wording import for_language
+
+ENGLISH = for_language("en")
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +21,7 @@ def questions(rules):
 def errors_of(raw: object, questions) -> dict[str, str]:
     with pytest.raises(InvalidAnswers) as invalid:
         read_answers(raw, questions)
-    return {error.field: error.message for error in invalid.value.errors}
+    return {error.field: ENGLISH.say(error.message) for error in invalid.value.errors}
 
 
 def test_missing_and_null_answers_are_unanswered(questions):

@@ -1,4 +1,5 @@
-"""The words people read: dates, durations, explanations and the text report."""
+"""The words people read, in English: dates, durations, explanations and the text report. (Chinese:
+test_selfcheck_wording_zh.py; the catalogs: test_selfcheck_catalogs.py.)"""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from datetime import date
 import pytest
 
 import selfcheck
-from selfcheck.wording import _within_sentence, describe_found, format_date, format_duration, format_result_as_text
+from selfcheck.wording import _within_sentence, for_language
+
+ENGLISH = for_language("en")
 
 EMPLOYED = {"application_date": "2020-12-20", "employed_now": True}
 
@@ -17,8 +20,8 @@ def explanation_of(result: dict, criterion_id: str) -> dict:
 
 
 def test_dates_read_day_month_year_to_their_precision():
-    assert [format_date(date(2020, 1, 1)), format_date(date(2021, 9, 30))] == ["1 January 2020", "30 September 2021"]
-    assert [format_date("2021-02"), format_date("2021"), format_date("2021-01-03")] == ["February 2021", "2021", "3 January 2021"]
+    assert [ENGLISH.date(date(2020, 1, 1)), ENGLISH.date(date(2021, 9, 30))] == ["1 January 2020", "30 September 2021"]
+    assert [ENGLISH.date("2021-02"), ENGLISH.date("2021"), ENGLISH.date("2021-01-03")] == ["February 2021", "2021", "3 January 2021"]
 
 
 @pytest.mark.parametrize(
@@ -26,7 +29,7 @@ def test_dates_read_day_month_year_to_their_precision():
     [(2, 30, "2 months and 30 days"), (1, 1, "1 month and 1 day"), (3, 0, "3 months"), (0, 5, "5 days"), (0, 1, "1 day")],
 )
 def test_durations_name_only_what_is_there(months, days, expected):
-    assert format_duration(months, days) == expected
+    assert ENGLISH.duration(months, days) == expected
 
 
 def test_the_longest_stretch_is_explained_with_its_length_dates_and_the_limit(rules):
@@ -124,7 +127,7 @@ def test_the_result_names_the_criteria_source_and_the_day_staff_last_reviewed_th
     assert rules_applied["reviewed"] == programme.reviewed.iso
     assert rules_applied["explanation"] == (
         f"The criteria checked are those published in “{programme.sources[0].title}” (HKSTP, 16 December 2020), "
-        f"as last reviewed by programme staff on {format_date(programme.reviewed.iso)}."
+        f"as last reviewed by programme staff on {ENGLISH.date(programme.reviewed.iso)}."
     )
 
 
@@ -144,13 +147,13 @@ def test_the_result_names_the_criteria_source_and_the_day_staff_last_reviewed_th
     ],
 )
 def test_what_was_found_is_described_in_plain_words(found, expected):
-    assert describe_found(found) == expected
+    assert ENGLISH.found(found) == expected
 
 
 def test_the_text_report_says_applications_first_then_marks_each_criterion_and_says_what_would_change(rules):
     answers = {"application_date": "2021-01-04", "qualification": "degree", "hk_resident": False, "employed_now": False}
     result = selfcheck.evaluate(answers, rules)
-    lines = format_result_as_text(result).splitlines()
+    lines = ENGLISH.result_as_text(result).splitlines()
     assert lines[:4] == ["On 4 January 2021, applications are closed.", "  First cohort: applications closed on 3 January 2021.",
                          "", "Not eligible: you do not meet every criterion."]
     assert "✓ Met: Graduated from a sub-degree or degree programme." in lines
@@ -158,3 +161,23 @@ def test_the_text_report_says_applications_first_then_marks_each_criterion_and_s
     assert "  What would change it: You would meet this once you have Hong Kong resident status." in lines
     assert "? Not answered: Fewer than 3 months of full-time consecutive employment experience." in lines
     assert lines[-1] == result["rules_applied"]["explanation"]
+
+
+@pytest.mark.parametrize(("items", "either", "all_of", "series"), [
+    (["A"], "A", "A", "A"),
+    (["A", "B"], "A or B", "A and B", "A, B"),
+    (["A", "B", "C"], "A, B or C", "A, B and C", "A, B, C"),
+])
+def test_lists_are_joined_with_commas_and_a_last_word(items, either, all_of, series):
+    assert [ENGLISH.either(items), ENGLISH.all_of(items), ENGLISH.series(items)] == [either, all_of, series]
+
+
+def test_the_text_report_of_errors_names_each_field_and_counts_the_rest():
+    errors = [{"field": "hk_resident", "message": "Answer true or false; found nothing."},
+              {"field": "", "message": "The answers hold a number too long to read."}]
+    assert ENGLISH.errors_as_text(errors, more=1234).splitlines() == [
+        "Some answers need changing before they can be checked:",
+        "  hk_resident: Answer true or false; found nothing.",
+        "  answers: The answers hold a number too long to read.",
+        "  … and 1,234 more.",
+    ]
