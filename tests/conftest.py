@@ -44,6 +44,14 @@ def rules(programme) -> dict:
 
 
 @pytest.fixture(scope="session")
+def rules_in(programme) -> dict[str, dict]:
+    """rules_in[language]: the self-check rules with the data's texts in each language the engine speaks."""
+    import selfcheck
+
+    return {language: selfcheck_rules(programme, language) for language in selfcheck.LANGUAGES}
+
+
+@pytest.fixture(scope="session")
 def golden_cases() -> list[dict]:
     return read_golden_cases()
 

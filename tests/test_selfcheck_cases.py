@@ -1,8 +1,10 @@
-"""The golden eligibility cases in tests/cases/*.yaml, under CPython."""
+"""The golden eligibility cases in tests/cases/*.yaml, under CPython, in every language: only the words differ."""
 
 from __future__ import annotations
 
 from collections import Counter
+
+import pytest
 
 import selfcheck
 
@@ -10,8 +12,9 @@ OUTCOME_KEYS = {"name", "file", "answers", "outcome", "criteria", "applications"
 ERROR_KEYS = {"name", "file", "answers", "errors"}
 
 
-def test_golden_case(golden_case, rules):
-    result = selfcheck.evaluate(golden_case["answers"], rules)
+@pytest.mark.parametrize("language", selfcheck.LANGUAGES)
+def test_golden_case(golden_case, rules_in, language):
+    result = selfcheck.evaluate(golden_case["answers"], rules_in[language], language)
     if "errors" in golden_case:
         assert [error["field"] for error in result.get("errors", [])] == golden_case["errors"], result
         return

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -117,3 +119,56 @@ def test_missing_programme_data_exits_1(tmp_path):
     completed = run_selfcheck("--data", str(tmp_path / "nowhere.yaml"), stdin=json.dumps(ELIGIBLE), cwd=tmp_path)
     assert completed.returncode == 1
     assert "cannot read the data file" in completed.stderr
+
+
+def test_lang_zh_hant_says_the_result_in_chinese(tmp_path, answers_file):
+    completed = run_selfcheck(str(answers_file), "--text", "--lang", "zh-Hant", cwd=tmp_path)
+    assert completed.returncode == 0, completed.stderr
+    lines = completed.stdout.splitlines()
+    assert lines[0] == "在2020年12月20日，正接受申請。"
+    assert "符合資格：你符合每一項條件。" in lines
+    assert "  你具有香港居民身份。" in lines
+
+
+def test_lang_gives_the_same_json_result_in_other_words(tmp_path, answers_file):
+    english, chinese = (json.loads(run_selfcheck(str(answers_file), "--lang", language, cwd=tmp_path).stdout)
+                        for language in ("en", "zh-Hant"))
+    assert (chinese["outcome"], chinese["applications"]["status"]) == (english["outcome"], english["applications"]["status"])
+    assert chinese["applications"]["summary"] == "在2020年12月20日，正接受申請。"
+
+
+def test_invalid_answers_are_told_in_chinese_a_field_a_line(tmp_path):
+    completed = run_selfcheck("--text", "--lang", "zh-Hant", stdin=json.dumps({**ELIGIBLE, "employed_now": "no"}), cwd=tmp_path)
+    assert completed.returncode == 2
+    assert completed.stdout.splitlines()[:2] == ["部分答案需要修改，才可以核對：", '  employed_now：請回答true或false；收到的是文字"no"。']
+
+
+def test_an_unreadable_answers_file_is_told_in_chinese(tmp_path):
+    completed = run_selfcheck(str(tmp_path / "missing.json"), "--lang", "zh-Hant", cwd=tmp_path)
+    assert completed.returncode == 2
+    [error] = json.loads(completed.stdout)["errors"]
+    assert (error["code"], error["message"]) == ("answers_unreadable", f"無法從{tmp_path / 'missing.json'}讀取答案：No such file or directory。")
+
+
+def test_an_unknown_language_is_a_usage_error_listing_the_languages(tmp_path):
+    completed = run_selfcheck("--lang", "fr", stdin=json.dumps(ELIGIBLE), cwd=tmp_path)
+    assert completed.returncode == 64
+    assert completed.stdout == ""
+    assert re.search(r"invalid choice: 'fr' \(choose from '?en'?, '?zh-Hant'?\)", completed.stderr), completed.stderr
+
+
+def test_a_language_whose_catalog_is_not_compiled_exits_69_saying_to_run_make_setup(tmp_path):
+    """As on a fresh clone before `make setup`: the engine's files without their compiled catalogs."""
+    package = tmp_path / "engine" / "selfcheck"
+    package.mkdir(parents=True)
+    for module in (ROOT / "selfcheck").glob("*.py"):
+        shutil.copy(module, package)
+    environment = {**os.environ, "PYTHONPATH": f"{tmp_path / 'engine'}{os.pathsep}{ROOT}"}
+    completed = subprocess.run([sys.executable, "-m", "selfcheck", "--lang", "zh-Hant"], input=json.dumps(ELIGIBLE),
+                               capture_output=True, text=True, cwd=tmp_path, env=environment, timeout=60)
+    assert completed.returncode == 69
+    assert "Traceback" not in completed.stderr
+    assert "catalog for zh-Hant is not compiled" in completed.stderr and "make setup" in completed.stderr
+    english = subprocess.run([sys.executable, "-m", "selfcheck"], input=json.dumps(ELIGIBLE),
+                             capture_output=True, text=True, cwd=tmp_path, env=environment, timeout=60)
+    assert english.returncode == 0, english.stderr  # English needs no catalog

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 import selfcheck
-from programme import selfcheck_rules
 from programme.bundle import ENGINE_DIR, build_selfcheck_archive
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,8 +48,8 @@ def run_under_pyodide(cases: list[dict], rules_json: str, workdir: Path, languag
 
 
 @pytest.mark.parametrize("language", selfcheck.LANGUAGES)
-def test_every_golden_case_gives_the_same_result_under_pyodide(golden_cases, programme, language, tmp_path):
-    rules_json = json.dumps(selfcheck_rules(programme, language))
+def test_every_golden_case_gives_the_same_result_under_pyodide(golden_cases, rules_in, language, tmp_path):
+    rules_json = json.dumps(rules_in[language])
     cases = [{"name": case["name"], "answers": json.dumps(case["answers"])} for case in golden_cases]
     report = run_under_pyodide(cases, rules_json, tmp_path, language)
 
@@ -64,10 +63,10 @@ def test_every_golden_case_gives_the_same_result_under_pyodide(golden_cases, pro
     assert not mismatched, f"different under Pyodide {report['version']} in {language}:\n" + "\n".join(mismatched)
 
 
-def test_under_pyodide_chinese_results_are_worded_from_the_catalog(golden_cases, programme, tmp_path):
+def test_under_pyodide_chinese_results_are_worded_from_the_catalog(rules_in, tmp_path):
     """The parity above could hold with both sides in English; this one says a date as the Chinese catalog does."""
     case = {"name": "a date", "answers": json.dumps({"application_date": "2021-01-04", "hk_resident": True})}
-    report = run_under_pyodide([case], json.dumps(selfcheck_rules(programme, "zh-Hant")), tmp_path, "zh-Hant")
+    report = run_under_pyodide([case], json.dumps(rules_in["zh-Hant"]), tmp_path, "zh-Hant")
     assert report["results"]["a date"]["applications"]["summary"].startswith("在2021年1月4日，")
 
 

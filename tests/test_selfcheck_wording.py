@@ -3,7 +3,9 @@ test_selfcheck_wording_zh.py; the catalogs: test_selfcheck_catalogs.py.)"""
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -181,3 +183,24 @@ def test_the_text_report_of_errors_names_each_field_and_counts_the_rest():
         "  answers: The answers hold a number too long to read.",
         "  … and 1,234 more.",
     ]
+
+
+def emitted_message_ids() -> set[str]:
+    """Every message id the engine can return: literal ids in its code, and one per status where ids are made."""
+    from selfcheck import policy
+
+    source = "".join((Path(selfcheck.__file__).parent / name).read_text(encoding="utf-8")
+                     for name in ("answers.py", "explanations.py", "engine.py", "__main__.py"))
+    ids = set(re.findall(r'message\("(\w+)"|errors\.add\(.*?, "(\w+)"', source))
+    ids = {literal for pair in ids for literal in pair if literal}
+    statuses = (policy.OPEN, policy.CLOSED, policy.NOT_YET_OPEN, policy.MAY_NOT_BE_OPEN_YET)
+    assert 'f"applications_{status}"' in source and 'f"window_{status}"' in source
+    return ids | {f"{kind}_{status}" for kind in ("applications", "window") for status in statuses}
+
+
+def test_every_message_the_engine_returns_has_its_words_and_every_sentence_is_said_somewhere():
+    from selfcheck.wording import _SENTENCES
+
+    emitted = emitted_message_ids()
+    assert {"job_ends_before_it_starts", "answers_not_json", "rules_unusable", "longest_stretch_too_long"} <= emitted
+    assert emitted == set(_SENTENCES)
