@@ -75,12 +75,12 @@ _EXPLAIN = {
 
 def applications_summary(status: str, application_date: date) -> Message:
     """Whether applications, of any cohort, are open on the application date."""
-    return message(f"applications_{status}", day=application_date)
+    return message("applications", status=status, day=application_date)
 
 
 def window_explanation(window: Window, status: str) -> Message:
     """One cohort's window, as it stands on the application date."""
-    return message(f"window_{status}", cohort=window.cohort, opens=window.opens, closes=window.closes)
+    return message("window", status=status, cohort=window.cohort, opens=window.opens, closes=window.closes)
 
 
 def rules_applied(sources: tuple[Source, ...], reviewed: date) -> Message:

@@ -14,7 +14,18 @@ from gettext import GNUTranslations, NullTranslations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from selfcheck.policy import ELIGIBLE, MET, NOT_ELIGIBLE, NOT_MET, UNKNOWN, UNSURE
+from selfcheck.policy import (
+    CLOSED,
+    ELIGIBLE,
+    MAY_NOT_BE_OPEN_YET,
+    MET,
+    NOT_ELIGIBLE,
+    NOT_MET,
+    NOT_YET_OPEN,
+    OPEN,
+    UNKNOWN,
+    UNSURE,
+)
 
 if TYPE_CHECKING:
     from selfcheck.messages import Message
@@ -88,6 +99,8 @@ class Wording:
 
     def say(self, message: Message) -> str:
         """The message as a sentence of this language."""
+        if message.id in _FIXED:
+            return self.gettext(_FIXED[message.id])
         return _SENTENCES[message.id](self, **message.facts)
 
     def date(self, value: date | str) -> str:
@@ -184,7 +197,23 @@ class Wording:
         return "\n".join(lines)
 
 
-_SENTENCES = {}
+# Sentences with no facts in them.
+_FIXED = {
+    "answers_nested_too_deeply": N_(
+        "The answers are nested too deeply to read; send an object with the answers at its top level."),
+    "answers_number_too_long": N_("The answers hold a number too long to read."),
+    "application_date_missing": N_("Enter the date you will apply, written as YYYY-MM-DD; there is none."),
+    "nothing_answered": N_("Answer the questions about yourself: with none answered, there is nothing to check."),
+    "qualification_not_said": N_("You have not said which programme you graduated from."),
+    "hk_resident_not_said": N_("You have not said whether you have Hong Kong resident status."),
+    "hk_resident_status_held": N_("You have Hong Kong resident status."),
+    "hk_resident_status_not_held": N_("You do not have Hong Kong resident status."),
+    "hk_resident_would_change": N_("You would meet this once you have Hong Kong resident status."),
+    "employment_would_change": N_(
+        "You would meet this if you apply on a day when you have no job at all, for example after your job ends."),
+    "experience_not_said": N_("You have not said whether you have ever worked full time."),
+}
+_SENTENCES = {}  # the sentences with facts: the function of each message's id words it
 
 
 def _sentence(say):
@@ -218,31 +247,11 @@ def answers_not_json(words: Wording, problem: str, line: int, column: int) -> st
 
 
 @_sentence
-def answers_nested_too_deeply(words: Wording) -> str:
-    return words.gettext("The answers are nested too deeply to read; send an object with the answers at its top level.")
-
-
-@_sentence
-def answers_number_too_long(words: Wording) -> str:
-    return words.gettext("The answers hold a number too long to read.")
-
-
-@_sentence
 def answers_unreadable(words: Wording, source: str | None, reason: str) -> str:
     """Answers that cannot be read from the file `source`, or from standard input if it is None."""
     if source is None:
         return words.gettext("Cannot read the answers from standard input: {reason}.").format(reason=reason)
     return words.gettext("Cannot read the answers from {source}: {reason}.").format(source=source, reason=reason)
-
-
-@_sentence
-def application_date_missing(words: Wording) -> str:
-    return words.gettext("Enter the date you will apply, written as YYYY-MM-DD; there is none.")
-
-
-@_sentence
-def nothing_answered(words: Wording) -> str:
-    return words.gettext("Answer the questions about yourself: with none answered, there is nothing to check.")
 
 
 @_sentence
@@ -339,11 +348,6 @@ def rules_unusable(words: Wording, problem: str) -> str:
 
 
 @_sentence
-def qualification_not_said(words: Wording) -> str:
-    return words.gettext("You have not said which programme you graduated from.")
-
-
-@_sentence
 def qualification_accepted(words: Wording, programme: str) -> str:
     return words.gettext("You graduated from {programme}, which is accepted.").format(
         programme=_within_sentence(programme))
@@ -359,26 +363,6 @@ def qualification_not_accepted(words: Wording, accepted: list[str]) -> str:
 def qualification_would_change(words: Wording, accepted: list[str]) -> str:
     return words.gettext("You would meet this once you have graduated from {accepted}.").format(
         accepted=words.either([_within_sentence(label) for label in accepted]))
-
-
-@_sentence
-def hk_resident_not_said(words: Wording) -> str:
-    return words.gettext("You have not said whether you have Hong Kong resident status.")
-
-
-@_sentence
-def hk_resident_status_held(words: Wording) -> str:
-    return words.gettext("You have Hong Kong resident status.")
-
-
-@_sentence
-def hk_resident_status_not_held(words: Wording) -> str:
-    return words.gettext("You do not have Hong Kong resident status.")
-
-
-@_sentence
-def hk_resident_would_change(words: Wording) -> str:
-    return words.gettext("You would meet this once you have Hong Kong resident status.")
 
 
 @_sentence
@@ -399,17 +383,6 @@ def employed_on_application_date(words: Wording, day: date, hint: str | None) ->
         return words.gettext("You will be employed on {day}, the date you will apply.").format(day=words.date(day))
     return words.gettext("You will be employed on {day}, the date you will apply. {hint}").format(
         day=words.date(day), hint=hint)
-
-
-@_sentence
-def employment_would_change(words: Wording) -> str:
-    return words.gettext(
-        "You would meet this if you apply on a day when you have no job at all, for example after your job ends.")
-
-
-@_sentence
-def experience_not_said(words: Wording) -> str:
-    return words.gettext("You have not said whether you have ever worked full time.")
 
 
 @_sentence
@@ -467,48 +440,29 @@ def _stretch(words: Wording, months: int, days: int, first_day: date, last_day: 
 # Applications: where the application date falls in each cohort's window, told beside the outcome, never changing it.
 
 
-@_sentence
-def applications_open(words: Wording, day: date) -> str:
-    return words.gettext("On {day}, applications are open.").format(day=words.date(day))
+_APPLICATIONS_ON = {
+    OPEN: N_("On {day}, applications are open."),
+    CLOSED: N_("On {day}, applications are closed."),
+    NOT_YET_OPEN: N_("On {day}, applications are not open yet."),
+    MAY_NOT_BE_OPEN_YET: N_("On {day}, applications may not be open yet."),
+}
+_WINDOW_ON_THE_DAY = {
+    OPEN: N_("{cohort}: applications are open until {closes}."),
+    CLOSED: N_("{cohort}: applications closed on {closes}."),
+    NOT_YET_OPEN: N_("{cohort}: applications open on {opens} and close on {closes}."),
+    MAY_NOT_BE_OPEN_YET: N_("{cohort}: applications open by {opens} (the exact day is not known) and close on {closes}."),
+}
 
 
 @_sentence
-def applications_closed(words: Wording, day: date) -> str:
-    return words.gettext("On {day}, applications are closed.").format(day=words.date(day))
+def applications(words: Wording, status: str, day: date) -> str:
+    return words.gettext(_APPLICATIONS_ON[status]).format(day=words.date(day))
 
 
 @_sentence
-def applications_not_yet_open(words: Wording, day: date) -> str:
-    return words.gettext("On {day}, applications are not open yet.").format(day=words.date(day))
-
-
-@_sentence
-def applications_may_not_be_open_yet(words: Wording, day: date) -> str:
-    return words.gettext("On {day}, applications may not be open yet.").format(day=words.date(day))
-
-
-@_sentence
-def window_open(words: Wording, cohort: str, opens: date, closes: date) -> str:
-    return words.gettext("{cohort}: applications are open until {closes}.").format(
-        cohort=cohort, closes=words.date(closes))
-
-
-@_sentence
-def window_closed(words: Wording, cohort: str, opens: date, closes: date) -> str:
-    return words.gettext("{cohort}: applications closed on {closes}.").format(cohort=cohort, closes=words.date(closes))
-
-
-@_sentence
-def window_not_yet_open(words: Wording, cohort: str, opens: date, closes: date) -> str:
-    return words.gettext("{cohort}: applications open on {opens} and close on {closes}.").format(
+def window(words: Wording, status: str, cohort: str, opens: date, closes: date) -> str:
+    return words.gettext(_WINDOW_ON_THE_DAY[status]).format(
         cohort=cohort, opens=words.date(opens), closes=words.date(closes))
-
-
-@_sentence
-def window_may_not_be_open_yet(words: Wording, cohort: str, opens: date, closes: date) -> str:
-    return words.gettext(
-        "{cohort}: applications open by {opens} (the exact day is not known) and close on {closes}."
-    ).format(cohort=cohort, opens=words.date(opens), closes=words.date(closes))
 
 
 @_sentence

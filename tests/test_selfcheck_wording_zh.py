@@ -1,4 +1,4 @@
-"""The self-check in Traditional Chinese (Hong Kong): dates, durations and lists as Hong Kong writes them, the same as
+"""The self-check in Traditional Chinese (Hong Kong): dates and durations as Hong Kong writes them, dates the same as
 the site's; the golden wording cases, checked by hand against the English; and no engine word left in English."""
 
 from __future__ import annotations
@@ -62,15 +62,6 @@ def test_dates_read_year_month_day_in_chinese():
                          [(2, 30, "2個月零30日"), (3, 0, "3個月"), (0, 5, "5日"), (1, 1, "1個月零1日")])
 def test_durations_read_as_hong_kong_writes_them(months, days, expected):
     assert CHINESE.duration(months, days) == expected
-
-
-@pytest.mark.parametrize(("items", "either", "all_of", "series"), [
-    (["甲"], "甲", "甲", "甲"),
-    (["甲", "乙"], "甲或乙", "甲及乙", "甲、乙"),
-    (["甲", "乙", "丙"], "甲、乙或丙", "甲、乙及丙", "甲、乙、丙"),
-])
-def test_lists_are_joined_with_the_enumeration_comma(items, either, all_of, series):
-    assert [CHINESE.either(items), CHINESE.all_of(items), CHINESE.series(items)] == [either, all_of, series]
 
 
 def test_every_golden_wording_case_is_well_formed_and_named_once():
