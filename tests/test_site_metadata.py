@@ -171,9 +171,10 @@ def hostile_site(tmp_path_factory) -> Build:
         "programme:\n  name: PROcruit C\n": f"programme:\n  name: '{HOSTILE}'\n",
         "    name: The Hong Kong Jockey Club Charities Trust\n": f"    name: '{HOSTILE} Trust'\n",
         "    name: Trainee Designer\n": "    name: '<img src=x onerror=alert(2)>'\n",
-        '        event: Applications close\n        date: "2021-01-03"\n':
-            '        event: "Applications close; then, </script> & more"\n        date: "2021-01-03"\n'
-            '        note: "Line one, with a comma;\\nline two </script>"\n',
+        '        event: {en: Applications close, zh-Hant: 截止申請}\n        date: "2021-01-03"\n':
+            '        event: {en: "Applications close; then, </script> & more", zh-Hant: "截止申請；然後 </script> & 更多"}\n'
+            '        date: "2021-01-03"\n'
+            '        note: {en: "Line one, with a comma;\\nline two </script>", zh-Hant: "第一行，有逗號；\\n第二行 </script>"}\n',
     })
     build = build_site(folder / "site", data, extra_env=PUBLISH)
     assert build.returncode == 0, build.output
