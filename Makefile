@@ -4,6 +4,8 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# pyodide-lock's `pyodide lockfile add-wheels` needs Python 3.12+; it has a venv of its own (see README).
+TOOLS_VENV := .venv-pyodide
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -17,12 +19,17 @@ help:
 	@echo "make test-fast   run the tests that need no browser"
 	@echo "make bench       run the benchmarks and print their figures"
 
-setup: $(VENV)/.installed node_modules/.installed
+setup: $(VENV)/.installed node_modules/.installed $(TOOLS_VENV)/.installed
 
 $(VENV)/.installed: requirements/test.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/test.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
+	touch $@
+
+$(TOOLS_VENV)/.installed: requirements/pyodide-tools.lock
+	test -x $(TOOLS_VENV)/bin/python || "$$(scripts/tools-python)" -m venv $(TOOLS_VENV)
+	$(TOOLS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/pyodide-tools.lock
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -50,9 +57,14 @@ bench: setup
 	$(BIN)/python bench/site_build.py
 	$(BIN)/python bench/selfcheck_boot.py
 
-# Re-pin the Python dependencies after editing pyproject.toml.
+# Re-pin the Python dependencies after editing pyproject.toml or requirements/pyodide-tools.in. The tools' lock is
+# compiled under Python 3.12+ (what they run on), by the same pip-tools in a throwaway venv.
 lock: $(VENV)/.installed
 	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe -o requirements/test.lock --extra test pyproject.toml
+	rm -rf .cache/lock-venv && "$$(scripts/tools-python)" -m venv .cache/lock-venv
+	.cache/lock-venv/bin/pip install --quiet "$$($(BIN)/pip freeze | grep -i '^pip-tools==')"
+	.cache/lock-venv/bin/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe -o requirements/pyodide-tools.lock requirements/pyodide-tools.in
+	rm -rf .cache/lock-venv
 
 clean:
-	rm -rf site .pytest_cache .hypothesis build *.egg-info
+	rm -rf site .pytest_cache .hypothesis build *.egg-info .cache

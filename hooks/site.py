@@ -19,11 +19,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from programme import ProgrammeDataError, load_programme
+from programme import DATA_PATH, ProgrammeDataError, load_programme
+from programme.bundle import BundleError, runtime_bundle
+from programme.compression import write_compressed_siblings
 from programme.loader import SCHEMA_PATH
 from programme.pages import PageSpec, plan_nav, plan_pages
 from programme.render import TEMPLATES_DIR, PageRenderer, table_of_contents
-from programme.site_assets import EngineArchive, MissingRuntime, RuntimeFile, engine_archive, pyodide_runtime, rules_json
+from programme.site_assets import MissingRuntime, RuntimeFile, bundle_files, pyodide_runtime, rules_json
 
 # Module workers and WebAssembly need these types, in `mkdocs serve` too.
 mimetypes.add_type("text/javascript", ".mjs")
@@ -36,10 +38,16 @@ class _SiteBuild:
     pages: dict[str, PageSpec]
     renderer: PageRenderer
     runtime: list[RuntimeFile]
-    archive: EngineArchive
 
 
 _build: _SiteBuild | None = None
+_serving = False
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Note whether this is `mkdocs serve`, whose server sends files as they are."""
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -48,19 +56,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_path = Path(config.config_file_path).parent / config.extra["programme_data"]
     try:
         programme = load_programme(data_path)
-        _, runtime = pyodide_runtime()
-    except (ProgrammeDataError, MissingRuntime) as exc:
+        _, pyodide = pyodide_runtime()
+        bundle = runtime_bundle(programme if data_path.resolve() == DATA_PATH else None)
+    except (ProgrammeDataError, MissingRuntime, BundleError) as exc:
         raise PluginError(str(exc)) from None
-    archive = engine_archive()
+    runtime = [*pyodide, *bundle_files(bundle)]
+    published = {file.source.name: file.published_as for file in runtime}
     selfcheck = {
         "rules_json": rules_json(programme),
-        "archive_sha256": archive.sha256,
-        "archive_path": archive.published_as,
-        "pyodide_path": runtime[0].published_as.rsplit("/", 1)[0] + "/",
+        "pyodide_path": published["pyodide.mjs"],
+        "stdlib_path": published[bundle.stdlib],
+        "stdlib_integrity": bundle.integrity(bundle.stdlib),
+        "lock_path": published[bundle.lock],
+        "lock_integrity": bundle.integrity(bundle.lock),
+        "package": bundle.package,
     }
     pages = plan_pages(programme)
     _build = _SiteBuild(data_path, {page.src_uri: page for page in pages},
-                        PageRenderer(programme, {"selfcheck": selfcheck}), runtime, archive)
+                        PageRenderer(programme, {"selfcheck": selfcheck}), runtime)
     config.nav = plan_nav(programme, programme.language) + list(config.nav or [])
     config.theme["language"] = programme.language
     config.site_name = programme.name
@@ -73,7 +86,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, src_uri, content=""))
     for runtime_file in _build.runtime:
         files.append(File.generated(config, runtime_file.published_as, abs_src_path=str(runtime_file.source)))
-    files.append(File.generated(config, _build.archive.published_as, content=_build.archive.content))
     return files
 
 
@@ -104,6 +116,12 @@ def on_page_content(html_content: str, page: Page, config: MkDocsConfig, files: 
     rendered = _build.renderer.render(spec, href)
     page.toc = get_toc(table_of_contents(rendered))
     return rendered
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Write .br and .gz beside the files that compress, for hosts that serve them (not for `mkdocs serve`)."""
+    if not _serving:
+        write_compressed_siblings(Path(config.site_dir))
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
