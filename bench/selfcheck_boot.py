@@ -39,7 +39,7 @@ from programme.loader import PROJECT_ROOT
 
 sys.path[:0] = [str(PROJECT_ROOT / "tests"), str(PROJECT_ROOT / "tests" / "browser")]
 from chromium import CHROMIUM_ARGS, chromium_executable  # noqa: E402
-from conftest import read_golden_cases  # noqa: E402
+from programme.bundle import read_golden_cases  # noqa: E402
 from selfcheck_page import URL as SELF_CHECK_URL  # noqa: E402
 from selfcheck_page import SelfCheckPage  # noqa: E402
 from sitebuild import build_site  # noqa: E402

@@ -20,7 +20,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from .errors import ProgrammeDataError
-from .loader import DATA_PATH, PROJECT_ROOT, load_programme
+from .loader import DATA_PATH, PROJECT_ROOT, display_path, load_programme
 from .model import Programme
 from .rules import selfcheck_rules
 from .yamlsource import parse_yaml
@@ -155,7 +155,7 @@ def make_bundle(folder: Path, work: Path, rules_json: str, pyodide_dir: Path = P
         raise BundleError("the self-check's runtime bundle is made with Node.js, and `node` is not on the PATH: "
                           "install Node.js 20, then build again")
     if not LOCK_TOOL.is_file():
-        raise BundleError(f"{LOCK_TOOL.relative_to(PROJECT_ROOT)} is missing: run `make setup`, which makes the "
+        raise BundleError(f"{display_path(LOCK_TOOL)} is missing: run `make setup`, which makes the "
                           "small Python 3.12 environment that holds `pyodide lockfile`")
     folder.mkdir(parents=True)
     wheel = build_engine_wheel(work / "engine", folder)

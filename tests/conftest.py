@@ -7,25 +7,10 @@ test that takes a `golden_case` argument runs once per case.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from programme import load_programme, selfcheck_rules
-from programme.yamlsource import parse_yaml
-
-CASES_DIR = Path(__file__).parent / "cases"
-
-
-def read_golden_cases() -> list[dict]:
-    """Every golden case, file by file in name order; fails loudly on YAML problems."""
-    cases = []
-    for path in sorted(CASES_DIR.glob("*.yaml")):
-        parsed = parse_yaml(path.read_text(encoding="utf-8"), str(path))
-        if parsed.errors:
-            raise ValueError("\n".join(map(str, parsed.errors)))
-        cases += [{**case, "file": path.name} for case in parsed.value]
-    return cases
+from programme.bundle import read_golden_cases, runtime_bundle
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -48,6 +33,12 @@ def rules(programme) -> dict:
 @pytest.fixture(scope="session")
 def golden_cases() -> list[dict]:
     return read_golden_cases()
+
+
+@pytest.fixture(scope="session")
+def bundle():
+    """The self-check's runtime bundle as the site build uses it: from the cache, made first if need be."""
+    return runtime_bundle()
 
 
 @pytest.fixture(scope="session")
