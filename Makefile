@@ -56,6 +56,7 @@ bench: setup
 	scripts/ensure-browser
 	$(BIN)/python bench/site_build.py
 	$(BIN)/python bench/selfcheck_boot.py
+	$(BIN)/python bench/selfcheck_transfer.py
 
 # Re-pin the Python dependencies after editing pyproject.toml or requirements/pyodide-tools.in. The tools' lock is
 # compiled under Python 3.12+ (what they run on), by the same pip-tools in a throwaway venv.
