@@ -71,9 +71,18 @@ def write_compressed_siblings(site_dir: Path, cache_dir: Path = CACHE_DIR) -> li
             compressed_size = cached[path, suffix].stat().st_size
             kept[suffix] = compressed_size if compressed_size <= WORTH_IT * size else None
             if kept[suffix] is not None:
-                shutil.copyfile(cached[path, suffix], path.with_name(path.name + suffix))
+                _place(cached[path, suffix], path.with_name(path.name + suffix))
         written.append(Compressed(path, size, kept[".br"], kept[".gz"]))
     return written
+
+
+def _place(cached: Path, sibling: Path) -> None:
+    """A hard link to the cached file where the file system allows (no copying megabytes each build), else a copy."""
+    sibling.unlink(missing_ok=True)
+    try:
+        os.link(cached, sibling)
+    except OSError:
+        shutil.copyfile(cached, sibling)
 
 
 def _write_atomically(path: Path, content: bytes) -> None:

@@ -47,6 +47,11 @@ def test_small_files_maps_images_and_what_does_not_shrink_get_none(site, tmp_pat
     assert written["random.json"].br is None and written["random.json"].gz is None
 
 
+def test_compressing_is_reproducible():
+    for suffix in (".br", ".gz"):
+        assert compression.compress(TEXT, suffix) == compression.compress(TEXT, suffix), suffix
+
+
 def test_the_same_content_is_compressed_once_and_gives_the_same_bytes(site, tmp_path, monkeypatch):
     write_compressed_siblings(site, tmp_path / "cache")
     first = {name: (site / name).read_bytes() for name in siblings(site)}
