@@ -28,7 +28,7 @@ $(VENV)/.installed: requirements/test.lock pyproject.toml
 	touch $@
 
 $(TOOLS_VENV)/.installed: requirements/pyodide-tools.lock
-	test -x $(TOOLS_VENV)/bin/python || "$$(scripts/tools-python)" -m venv $(TOOLS_VENV)
+	test -x $(TOOLS_VENV)/bin/python || { tools_python="$$(scripts/tools-python)" && "$$tools_python" -m venv $(TOOLS_VENV); }
 	$(TOOLS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/pyodide-tools.lock
 	touch $@
 
@@ -62,7 +62,7 @@ bench: setup
 # compiled under Python 3.12+ (what they run on), by the same pip-tools in a throwaway venv.
 lock: $(VENV)/.installed
 	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe -o requirements/test.lock --extra test pyproject.toml
-	rm -rf .cache/lock-venv && "$$(scripts/tools-python)" -m venv .cache/lock-venv
+	rm -rf .cache/lock-venv && tools_python="$$(scripts/tools-python)" && "$$tools_python" -m venv .cache/lock-venv
 	.cache/lock-venv/bin/pip install --quiet "$$($(BIN)/pip freeze | grep -i '^pip-tools==')"
 	.cache/lock-venv/bin/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe -o requirements/pyodide-tools.lock requirements/pyodide-tools.in
 	rm -rf .cache/lock-venv
