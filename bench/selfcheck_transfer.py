@@ -110,7 +110,13 @@ def throttled_first_visit(playwright: Playwright, url: str) -> tuple[float, floa
         if page.evaluate("() => window.__benchSettled") != "ready":
             raise SystemExit(f"{url}: the runtime did not start through the throttled link")
         ready = page.evaluate("() => window.__bench.status.ready")
-        wasm = next(request for request in finished if request.url.endswith(".wasm"))
+        for _ in range(100):  # Playwright reports a finished request a little after the page sees its response
+            wasm = next((request for request in finished if request.url.endswith(".wasm")), None)
+            if wasm:
+                break
+            page.wait_for_timeout(50)
+        else:
+            raise SystemExit(f"{url}: no WebAssembly request was seen")
         timing = wasm.timing
         seconds = (timing["responseEnd"] - timing["requestStart"]) / 1000
         return ready, wasm.sizes()["responseBodySize"] * 8 / seconds / 1e6
