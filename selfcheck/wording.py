@@ -84,8 +84,8 @@ def _translations(language: str) -> NullTranslations:
             return GNUTranslations(catalog)
     except FileNotFoundError:
         raise CatalogMissing(
-            f"the self-check's catalog for {language} is not compiled: {path} is missing. "
-            "Run `make setup` in the project (it compiles every catalog), or `python -m programme.catalogs`."
+            f"the self-check has no compiled catalog for {language}: {path} is missing. Compile the catalogs with "
+            "`make setup` in the project (or `python -m programme.catalogs`), and install the engine with its locale/."
         ) from None
 
 

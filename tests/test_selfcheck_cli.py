@@ -168,7 +168,7 @@ def test_a_language_whose_catalog_is_not_compiled_exits_69_saying_to_run_make_se
                                capture_output=True, text=True, cwd=tmp_path, env=environment, timeout=60)
     assert completed.returncode == 69
     assert "Traceback" not in completed.stderr
-    assert "catalog for zh-Hant is not compiled" in completed.stderr and "make setup" in completed.stderr
+    assert "no compiled catalog for zh-Hant" in completed.stderr and "make setup" in completed.stderr
     english = subprocess.run([sys.executable, "-m", "selfcheck"], input=json.dumps(ELIGIBLE),
                              capture_output=True, text=True, cwd=tmp_path, env=environment, timeout=60)
     assert english.returncode == 0, english.stderr  # English needs no catalog
