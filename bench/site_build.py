@@ -111,9 +111,21 @@ def synthetic_programme(raw: dict, size: Size) -> dict:
     return data
 
 
-def write_synthetic_data(folder: Path, size: Size) -> Path:
-    """Write the synthetic programme and check that the loader accepts it."""
+def english_only(raw: dict) -> dict:
+    """The data with only the English edition published: the plain site is one edition, so the comparison is too."""
+    return {**raw, "site": {**raw["site"], "languages": ["en"]}}
+
+
+def write_english_only_data(folder: Path) -> Path:
     raw = parse_yaml(DATA_PATH.read_text(encoding="utf-8"), str(DATA_PATH)).value
+    path = folder / "programme-en.yaml"
+    path.write_text(yaml.safe_dump(english_only(raw), allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    return path
+
+
+def write_synthetic_data(folder: Path, size: Size) -> Path:
+    """Write the synthetic programme (English only) and check that the loader accepts it."""
+    raw = english_only(parse_yaml(DATA_PATH.read_text(encoding="utf-8"), str(DATA_PATH)).value)
     path = folder / f"programme-{size.tracks}x{size.roles_per_track}.yaml"
     text = yaml.safe_dump(synthetic_programme(raw, size), allow_unicode=True, sort_keys=False, width=1000)
     path.write_text(text, encoding="utf-8")
@@ -317,6 +329,30 @@ def measure(data_set: DataSet, process_repeats: int) -> None:
             timed_process(data_set, generated)
 
 
+EDITIONS_RATIO_TARGET = 2.1
+
+
+def measure_editions(work: Path, english: Path, repeats: int) -> tuple[list[float], list[float]]:
+    """The real site with every edition it publishes, against the same data with English only, alternating."""
+    both, alone = DataSet("every edition", DATA_PATH, repeats, work), DataSet("English only", english, repeats, work)
+    timed_build(generated_config, both, both.generated)  # warm-up: caches, and jieba's dictionary
+    for round_number in range(repeats):
+        for data_set in (both, alone) if round_number % 2 == 0 else (alone, both):
+            timed_build(generated_config, data_set, data_set.generated)
+    return both.generated.wall_ms, alone.generated.wall_ms
+
+
+def print_editions(both: list[float], alone: list[float], quick: bool) -> None:
+    ratio = median(both) / median(alone)
+    caveat = " (quick run: too few runs to judge)" if quick else ""
+    languages = ", ".join(load_programme(DATA_PATH).languages)
+    print(f"\nLanguage editions ({languages}) against English only, the real data, {len(both)} runs each: "
+          f"median {median(both):.0f} ms against {median(alone):.0f} ms; minimums {min(both):.0f} against {min(alone):.0f} "
+          f"(ratio of minimums {min(both) / min(alone):.3f})")
+    print(f"Target: every edition costs at most {EDITIONS_RATIO_TARGET}x English only: "
+          f"{'MET' if ratio <= EDITIONS_RATIO_TARGET else 'NOT MET'}{caveat} (ratio {ratio:.3f})")
+
+
 def least_squares(points: list[tuple[float, float]]) -> tuple[float, float, float]:
     """Intercept, slope and R² of the straight line through (x, y) points."""
     xs, ys = zip(*points)
@@ -479,7 +515,8 @@ def run(quick: bool, json_path: Path | None) -> None:
     sizes = QUICK_SIZES if quick else FULL_SIZES
     with tempfile.TemporaryDirectory(prefix="site-build-bench-") as folder:
         work = Path(folder)
-        data_sets = [DataSet("real programme.yaml", DATA_PATH, REAL_REPEATS["quick" if quick else "full"], work / "real")]
+        english = write_english_only_data(work)
+        data_sets = [DataSet("real, English only", english, REAL_REPEATS["quick" if quick else "full"], work / "real")]
         data_sets += [DataSet(size.label, write_synthetic_data(work, size), size.repeats, work / f"{size.roles}-roles")
                       for size in sizes]
         for index, data_set in enumerate(data_sets):
@@ -489,8 +526,10 @@ def run(quick: bool, json_path: Path | None) -> None:
             print(f"measured {data_set.name}: {data_set.pages} pages ({time.perf_counter() - started:.0f} s so far)",
                   file=sys.stderr)
 
+        both, alone = measure_editions(work, english, REAL_REPEATS["quick" if quick else "full"])
         summary = linearity(data_sets[1:])
         ratio_met, linear_met = print_report(data_sets, summary, quick, load_before)
+        print_editions(both, alone, quick)
         if not quick:
             to_profile = [] if ratio_met else [max(data_sets, key=lambda d: d.ratio)]
             if not linear_met and data_sets[1] not in to_profile:

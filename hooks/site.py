@@ -268,13 +268,13 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         programme, language, site_url=config.site_url, page_url=page.canonical_url, description=description,
         today=_state().renderer.today,
     )) if graph else None
+    # A generated page is in every edition; a hand-written one (docs/) only in the first.
+    editions = programme.languages if spec is not None else programme.languages[:1]
     context["page_metadata"] = page_metadata(
-        _state().location, programme.languages, language=language, path=page.url, site_name=programme.name,
+        _state().location, editions, language=language, path=page.url, site_name=programme.name,
         title=title, description=description, structured_data=structured_data,
     )
-    context["page_editions"] = [
-        (EDITIONS[other], _edition_href(EDITIONS[other], page)) for other in programme.languages if other != language
-    ]
+    context["page_editions"] = [(EDITIONS[other], _edition_href(EDITIONS[other], page)) for other in editions if other != language]
     return context
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from .catalogs import compile_catalogs
 from .errors import ProgrammeDataError
 from .golden import GOLDEN_CASES_DIR, read_golden_cases
 from .loader import DATA_PATH, PROJECT_ROOT, display_path, load_programme
@@ -28,7 +29,7 @@ from .yamlsource import parse_yaml
 
 ENGINE_DIR = PROJECT_ROOT / "selfcheck"
 # The engine's files in its wheel, as globs inside the package. Package data (gettext catalogs, say) is one more glob.
-ENGINE_FILES = ("*.py",)
+ENGINE_FILES = ("*.py", "locale/*/LC_MESSAGES/*.mo")
 ENGINE_LEFT_OUT = ("__main__.py",)  # the command line, which imports `programme`
 ENGINE_PACKAGE = "selfcheck"
 ENGINE_PROJECT = Path(__file__).with_name("engine.pyproject.toml")
@@ -79,7 +80,8 @@ class RuntimeBundle:
 
 
 def engine_files() -> dict[str, bytes]:
-    """The engine's files for its wheel, by their path inside the package, sorted."""
+    """The engine's files for its wheel, by their path inside the package, sorted: its catalogs compiled first."""
+    compile_catalogs()
     files = {}
     for pattern in ENGINE_FILES:
         for path in ENGINE_DIR.glob(pattern):

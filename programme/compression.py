@@ -20,9 +20,12 @@ import zopfli.gzip
 
 from .bundle import CACHE_DIR
 
-# What visitors download and what compresses: text, WebAssembly, and the stored (uncompressed) standard library zip.
-# Source maps are left out: only developer tools fetch them.
-COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".wasm", ".zip", ".whl")
+# What visitors download and what compresses: the site's scripts, styles and search index, WebAssembly, and the
+# stored (uncompressed) standard library zip. Not the pages (.html) or sitemaps: hosts compress those on the fly
+# (GitHub Pages, Netlify and Cloudflare all do), a page's siblings would add a third to every page of the site, and
+# Brotli's best setting for every page of a large programme would take minutes of each build. Source maps are left
+# out: only developer tools fetch them.
+COMPRESSIBLE = (".css", ".js", ".mjs", ".json", ".svg", ".txt", ".wasm", ".zip", ".whl")
 SMALLEST = 1024  # below this, the headers cost more than compression saves
 WORTH_IT = 0.9   # a sibling is written only when it is at most this fraction of the file
 # Each sibling's maker, as the cache names it: another setting or library version must not reuse old files.

@@ -34,15 +34,16 @@ def siblings(site) -> list[str]:
 def test_files_that_compress_get_br_and_gz_siblings_holding_the_same_bytes(site, tmp_path):
     write_compressed_siblings(site, tmp_path / "cache")
 
-    assert siblings(site) == ["assets/runtime.wasm.br", "assets/runtime.wasm.gz", "index.html.br", "index.html.gz"]
-    for name in ("index.html", "assets/runtime.wasm"):
+    assert siblings(site) == ["assets/runtime.wasm.br", "assets/runtime.wasm.gz"]
+    for name in ("assets/runtime.wasm",):
         original = (site / name).read_bytes()
         assert brotli.decompress((site / f"{name}.br").read_bytes()) == original
         assert gzip.decompress((site / f"{name}.gz").read_bytes()) == original
 
 
-def test_small_files_maps_images_and_what_does_not_shrink_get_none(site, tmp_path):
+def test_pages_small_files_maps_images_and_what_does_not_shrink_get_none(site, tmp_path):
     written = {item.path.name: item for item in write_compressed_siblings(site, tmp_path / "cache")}
+    assert "index.html" not in written, "hosts compress pages on the fly"
     assert "small.css" not in written and "bundle.js.map" not in written and "logo.png" not in written
     assert written["random.json"].br is None and written["random.json"].gz is None
 
@@ -63,9 +64,10 @@ def test_the_same_content_is_compressed_once_and_gives_the_same_bytes(site, tmp_
     assert {name: (site / name).read_bytes() for name in siblings(site)} == first
 
 
-def test_the_built_sites_runtime_and_pages_have_siblings(built_site):
+def test_the_built_sites_runtime_and_search_index_have_siblings_and_its_pages_none(built_site):
     site = built_site.site_dir
+    assert not list(site.rglob("*.html.br")) and not list(site.rglob("*.html.gz"))
     for path in [*site.glob("assets/pyodide-*/pyodide.asm.wasm"), *site.glob("assets/selfcheck-engine-*/*.zip"),
-                 site / "self-check" / "index.html"]:
+                 site / "search" / "search_index.json", site / "zh-hant" / "search" / "search_index.json"]:
         assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == path.read_bytes(), path
         assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == path.read_bytes(), path

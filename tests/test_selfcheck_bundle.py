@@ -136,22 +136,21 @@ def test_a_second_call_takes_the_bundle_from_the_cache(bundle, monkeypatch):
     assert runtime_bundle() == bundle
 
 
-def test_package_data_is_one_more_glob_and_changes_the_key(tmp_path, monkeypatch):
+def test_the_compiled_catalogs_ship_in_the_wheel_and_change_the_key(tmp_path, monkeypatch):
     engine = tmp_path / "selfcheck"
     shutil.copytree(ENGINE_DIR, engine, ignore=shutil.ignore_patterns("__pycache__"))
-    catalog = engine / "locale" / "zh_Hant" / "LC_MESSAGES" / "selfcheck.mo"
-    catalog.parent.mkdir(parents=True)
+    catalog = engine / "locale" / "zh_Hant_HK" / "LC_MESSAGES" / "selfcheck.mo"
+    catalog.parent.mkdir(parents=True, exist_ok=True)
     catalog.write_bytes(b"\xde\x12\x04\x95 a compiled catalog")
     monkeypatch.setattr(bundle_module, "ENGINE_DIR", engine)
     rules = canonical_rules_json()
-    key_without = bundle_module.bundle_key(rules)
-    assert "locale/zh_Hant/LC_MESSAGES/selfcheck.mo" not in engine_files()
+    key_with = bundle_module.bundle_key(rules)
+    assert "locale/zh_Hant_HK/LC_MESSAGES/selfcheck.mo" in engine_files()
 
-    monkeypatch.setattr(bundle_module, "ENGINE_FILES", (*bundle_module.ENGINE_FILES, "locale/*/LC_MESSAGES/*.mo"))
-    assert "locale/zh_Hant/LC_MESSAGES/selfcheck.mo" in engine_files()
-    assert bundle_module.bundle_key(rules) != key_without
+    catalog.write_bytes(b"\xde\x12\x04\x95 another translation")
+    assert bundle_module.bundle_key(rules) != key_with
     wheel = zipfile.ZipFile(build_engine_wheel(tmp_path / "build", tmp_path))
-    assert wheel.read("selfcheck/locale/zh_Hant/LC_MESSAGES/selfcheck.mo") == catalog.read_bytes()
+    assert wheel.read("selfcheck/locale/zh_Hant_HK/LC_MESSAGES/selfcheck.mo") == catalog.read_bytes()
     assert "selfcheck/__main__.py" not in wheel.namelist()
 
 

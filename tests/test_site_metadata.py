@@ -243,3 +243,29 @@ def test_a_date_known_exactly_is_given_and_a_month_at_its_own_precision():
     node = programme_graph(changed, "en", site_url=None, page_url=None, description="D", today=date.today())["@graph"][0]
     assert node["applicationStartDate"] == exact.date.iso == "2020-12-16"
     assert node["applicationDeadline"] == "2021-01"
+
+
+def alternates_of(site: Build, path: str) -> dict[str, str]:
+    return {link["hreflang"]: link["href"] for link in head(site, path).select("link[rel=alternate][hreflang]")}
+
+
+def test_every_page_names_itself_in_each_edition_and_x_default_and_each_alternate_exists_and_names_it_back(built_site):
+    pages = html_pages(built_site)
+    assert any(path.startswith("zh-hant/") for path in pages)
+    for path in pages:
+        alternates = alternates_of(built_site, path)
+        if not alternates and not (built_site.site_dir / "zh-hant" / path / "index.html").exists():
+            continue  # a hand-written page, in English only
+        assert set(alternates) == {"en", "zh-Hant-HK", "x-default"}, path
+        assert alternates["x-default"] == alternates["en"], path
+        own = "zh-Hant-HK" if path.startswith("zh-hant/") else "en"
+        assert alternates[own] == SITE_URL + path == meta_link(built_site, path, "canonical"), path
+        for address in alternates.values():
+            assert address.startswith(SITE_URL), address
+            target = address.removeprefix(SITE_URL)
+            assert (built_site.site_dir / target / "index.html").is_file(), f"{path}: {address} does not exist"
+            assert alternates_of(built_site, target) == alternates, f"{target} does not name {path} back"
+
+
+def meta_link(site: Build, path: str, rel: str) -> str:
+    return head(site, path).select_one(f"link[rel={rel}]")["href"]
