@@ -11,7 +11,6 @@ import struct
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -28,6 +27,7 @@ from programme.bundle import (
     make_bundle,
     runtime_bundle,
 )
+from selfcheck.wording import LANGUAGES
 
 # The .pyc header's flags (PEP 552): hash-based (bit 0), not checked against a source (bit 1 clear).
 UNCHECKED_HASH_PYC = 0b01
@@ -37,12 +37,14 @@ def wheel_entries(bundle) -> dict[str, zipfile.ZipInfo]:
     return {entry.filename: entry for entry in zipfile.ZipFile(bundle.folder / bundle.wheel).infolist()}
 
 
-def test_the_engine_is_a_pure_python_wheel_of_every_module_but_the_command_line(bundle):
+def test_the_engine_is_a_pure_python_wheel_of_every_module_but_the_command_line_and_every_compiled_catalog(bundle):
     assert bundle.wheel.endswith("-py3-none-any.whl")
-    modules = sorted(name for name in wheel_entries(bundle) if not name.split("/")[0].endswith(".dist-info"))
-    expected = sorted(f"selfcheck/{path.name}" for path in ENGINE_DIR.glob("*.py") if path.name != "__main__.py")
-    assert modules == expected
-    assert "selfcheck/__init__.py" in modules and "selfcheck/__main__.py" not in modules
+    files = sorted(name for name in wheel_entries(bundle) if not name.split("/")[0].endswith(".dist-info"))
+    expected = [f"selfcheck/{path.name}" for path in ENGINE_DIR.glob("*.py") if path.name != "__main__.py"]
+    expected += [f"selfcheck/locale/{locale}/LC_MESSAGES/selfcheck.mo" for locale in LANGUAGES.values() if locale]
+    assert files == sorted(expected)
+    assert "selfcheck/__init__.py" in files and "selfcheck/__main__.py" not in files
+    assert not [name for name in files if name.endswith((".po", ".pot", ".cfg"))], "what translators edit stays home"
 
 
 def test_the_wheel_holds_the_sources_unchanged_with_fixed_times_and_modes(bundle):
@@ -51,7 +53,7 @@ def test_the_wheel_holds_the_sources_unchanged_with_fixed_times_and_modes(bundle
         assert entry.date_time == (1980, 1, 1, 0, 0, 0), entry.filename
         if entry.filename.startswith("selfcheck/"):
             assert entry.external_attr >> 16 == 0o100644, entry.filename
-            assert wheel.read(entry) == (ENGINE_DIR / Path(entry.filename).name).read_bytes(), entry.filename
+            assert wheel.read(entry) == (ENGINE_DIR.parent / entry.filename).read_bytes(), entry.filename
 
 
 def test_the_engine_imports_nothing_outside_the_standard_library(bundle):
