@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
+import jinja2
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -32,7 +33,7 @@ from programme.model import DEFAULT_LANGUAGE, Programme
 from programme.opendata import open_data_files
 from programme.pages import TIMELINE, PageSpec, plan_nav, plan_pages
 from programme.publish import LocationError, SiteLocation, site_location
-from programme.render import TEMPLATES_DIR, PageRenderer, table_of_contents
+from programme.render import TEMPLATES_DIR, PageRenderer, install_translations, table_of_contents
 from programme.sitedir import StagedSiteDir
 from programme.site_assets import EngineArchive, MissingRuntime, RuntimeFile, engine_archive, pyodide_runtime, rules_json
 from programme.status import InvalidBuildDate, build_date
@@ -144,6 +145,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url)))
     files.append(File.generated(config, "_headers", content=headers_file()))
     return files
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Give the theme's templates of overrides/ (404.html) the site's words in the edition's language."""
+    install_translations(env, _build.renderer.language)
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
