@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from babel import Locale
 
+from .editions import EDITIONS
 from .publish import SiteLocation
 
 # The programme is for Hong Kong, so an edition whose language names no territory is for Hong Kong readers.
@@ -36,7 +37,10 @@ def page_metadata(location: SiteLocation, languages: tuple[str, ...], *, languag
 
     `languages` lists every edition the site has, for hreflang alternates; with one edition there are none.
     """
-    alternates = location.alternates(languages, path) if len(languages) > 1 else ()
+    alternates = ()
+    if len(languages) > 1 and location.publish:  # hreflang addresses are absolute: only a publish build has them
+        urls = dict(location.alternates(languages, path))
+        alternates = (*((EDITIONS[other].html_lang, urls[other]) for other in languages), ("x-default", urls[languages[0]]))
     return PageMetadata(site_name, " ".join(title.split()), " ".join(description.split()), language,
                         location.page_url(language, path), alternates, structured_data)
 
@@ -47,9 +51,8 @@ def og_locale(language: str) -> str:
     return f"{locale.language}_{locale.territory or AUDIENCE_TERRITORY}"
 
 
-def robots_txt(site_url: str | None) -> str:
-    """Let every crawler in, and point at the sitemap where the site has an address."""
+def robots_txt(edition_urls: list[str | None]) -> str:
+    """Let every crawler in, and point at each edition's sitemap where the site has an address."""
     lines = ["User-agent: *", "Allow: /"]
-    if site_url:
-        lines += ["", f"Sitemap: {site_url}sitemap.xml"]
-    return "\n".join(lines) + "\n"
+    sitemaps = [f"Sitemap: {url}sitemap.xml" for url in edition_urls if url]
+    return "\n".join([*lines, *([""] + sitemaps if sitemaps else [])]) + "\n"

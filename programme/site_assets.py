@@ -58,6 +58,6 @@ def engine_archive() -> EngineArchive:
     return EngineArchive(content, hashlib.sha256(content).hexdigest())
 
 
-def rules_json(programme: Programme) -> str:
-    """The rules as JSON text, safe to place inside an HTML `<script type="application/json">`."""
-    return script_json(selfcheck_rules(programme))
+def rules_json(programme: Programme, language: str) -> str:
+    """The rules in one edition's language, as JSON text safe inside an HTML `<script type="application/json">`."""
+    return script_json(selfcheck_rules(programme, language))

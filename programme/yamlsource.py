@@ -93,20 +93,40 @@ def parse_yaml(text: str, file: str) -> ParsedYaml:
         return ParsedYaml(None, positions, errors)
     try:
         node = _compose(_FastLoader, text)
-    except yaml.YAMLError:
-        try:  # again, for PyYAML's own words: they name the character at fault, where libyaml's do not
-            node = _compose(_ExplainingLoader, text)
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            problem = exc.problem or exc.context or "not valid YAML"
-            hint = next((hint for clue, hint in _SYNTAX_HINTS.items() if clue in problem), "")
-            return ParsedYaml(None, positions, [DataError(line, column, (), f"not valid YAML: {problem}{hint}", file)])
-        except yaml.YAMLError as exc:
-            return ParsedYaml(None, positions, [DataError(1, 1, (), f"not valid YAML: {exc}", file)])
+    except yaml.YAMLError as fast_error:
+        return ParsedYaml(None, positions, [_syntax_error(_explained(fast_error, text), file)])
     converter = _Converter(positions, file)
     value = converter.convert(node, ()) if node is not None else None
     return ParsedYaml(value, positions, converter.errors, converter.refused_paths)
+
+
+def _explained(fast_error: yaml.YAMLError, text: str) -> yaml.YAMLError:
+    """libyaml's error, or PyYAML's own for the same line: PyYAML's words name the character at fault.
+
+    The two parsers differ at the edges (PyYAML refuses "{en: Why?, ...}", which libyaml reads as YAML does), so
+    PyYAML's words are used only where it stops on the same line.
+    """
+    try:
+        _compose(_ExplainingLoader, text)
+    except yaml.YAMLError as slow_error:
+        if _line_of(slow_error) == _line_of(fast_error):
+            return slow_error
+    return fast_error
+
+
+def _line_of(error: yaml.YAMLError) -> int | None:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    return mark.line if mark else None
+
+
+def _syntax_error(error: yaml.YAMLError, file: str) -> DataError:
+    if not isinstance(error, yaml.MarkedYAMLError):
+        return DataError(1, 1, (), f"not valid YAML: {error}", file)
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = error.problem or error.context or "not valid YAML"
+    hint = next((hint for clue, hint in _SYNTAX_HINTS.items() if clue in problem), "")
+    return DataError(line, column, (), f"not valid YAML: {problem}{hint}", file)
 
 
 def _forbidden_characters(text: str, file: str) -> list[DataError]:

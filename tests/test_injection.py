@@ -22,6 +22,7 @@ SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 PAYLOAD = '<b data-inject="{n}">R&D "quoted" \'single\'</b><!--'
 LEAK = re.compile(r"<b\s+data-inject")
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+LANGUAGES = parse_yaml(DATA_PATH.read_text(encoding="utf-8"), "programme.yaml").value["site"]["languages"]
 
 
 def resolve(schema: dict) -> dict:
@@ -60,6 +61,8 @@ def make_hostile(value: object, schema: dict, path: str, counter: list[int], cov
         payload = PAYLOAD.format(n=counter[0])
         if isinstance(value, dict):
             return {language: payload + " " + " ".join(PLACEHOLDER.findall(text)) for language, text in value.items()}
+        if value is None and "anyOf" in schema:  # a text added where there was none: one in every language
+            return {language: payload for language in LANGUAGES}
         return payload + (" " + " ".join(PLACEHOLDER.findall(value)) if isinstance(value, str) else "")
     if isinstance(value, list) and schema.get("type") == "array":
         return [make_hostile(item, schema["items"], f"{path}[]", counter, covered) for item in value]

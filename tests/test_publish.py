@@ -63,7 +63,8 @@ def test_alternates_name_the_same_page_in_every_edition_once_there_is_more_than_
     two = page_metadata(location, ("en", "zh-Hant"), language="zh-Hant", path="timeline/", site_name="S",
                         title="T", description="D")
     assert two.url == "https://example.org/zh-hant/timeline/"
-    assert two.alternates == (("en", "https://example.org/timeline/"), ("zh-Hant", "https://example.org/zh-hant/timeline/"))
+    assert two.alternates == (("en", "https://example.org/timeline/"), ("zh-Hant-HK", "https://example.org/zh-hant/timeline/"),
+                              ("x-default", "https://example.org/timeline/"))
     one = page_metadata(location, ("en",), language="en", path="timeline/", site_name="S", title="T", description="D")
     assert one.alternates == ()
 

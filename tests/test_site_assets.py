@@ -30,7 +30,7 @@ def test_a_missing_runtime_names_the_files_and_the_fix(tmp_path):
 
 def test_rules_json_cannot_close_the_script_element_it_sits_in():
     programme = load_programme()
-    text = rules_json(programme)
+    text = rules_json(programme, "en")
     assert "<" not in text and ">" not in text
     assert [window["closes"] for window in json.loads(text)["windows"]] == [
         cohort.window.closes.date.iso for cohort in programme.cohorts

@@ -20,6 +20,7 @@ from sitebuild import (
 
 from programme import DATA_PATH, load_programme
 from programme.headers import content_security_policy, every_response_headers, headers_file
+from programme.editions import EDITIONS
 from programme.loader import PROJECT_ROOT
 from programme.model import PartialDate, criterion_parameters
 from programme.pages import plan_pages
@@ -74,7 +75,7 @@ def test_the_timeline_page_is_called_timeline(site):
 
 # Which page shows each part of the data, by the first key of its path.
 PAGE_FOR_SECTION = {
-    "programme": lambda path: "",
+    "programme": lambda path: "how-to-apply/" if path[:2] == ("programme", "website") else "",
     "tracks": lambda path: f"tracks/{RAW['tracks'][path[1]]['id']}/",
     "roles": lambda path: f"roles/{RAW['roles'][path[1]]['id']}/",
     "eligibility": lambda path: "eligibility/",
@@ -89,17 +90,19 @@ NOT_SHOWN = {"id", "ref", "qualifier", "date_accuracy", "complete_list", "key", 
              "languages", "official_names"}  # official names in other languages: the editions in those languages show them
 
 
-def shown_facts(value, path=()):
-    """(path, text a visitor should read) for every fact in the data."""
-    if isinstance(value, dict):
+def shown_facts(value, path=(), language="en"):
+    """(path, text a visitor of the `language` edition should read) for every fact in the data."""
+    if isinstance(value, dict) and set(value) <= set(EDITIONS):  # a text in each language: this edition's
+        yield from shown_facts(value[language], path, language)
+    elif isinstance(value, dict):
         for key, item in value.items():
             if key not in NOT_SHOWN:
-                yield from shown_facts(item, (*path, key))
+                yield from shown_facts(item, (*path, key), language)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from shown_facts(item, (*path, index))
+            yield from shown_facts(item, (*path, index), language)
     elif path and path[-1] in ("date", "announced", "reviewed"):
-        yield path, format_date(PartialDate.parse(value))
+        yield path, format_date(PartialDate.parse(value), language)
     elif path and path[-1] == "statement" and path[0] == "eligibility":
         yield path, value.format(**criterion_parameters(RAW["eligibility"]["criteria"][path[2]]))
     elif value is not None and not isinstance(value, bool):

@@ -78,12 +78,13 @@ def test_every_page_has_its_own_description_and_open_graph_and_twitter_fields(bu
         title = built_site.page(path).select_one("article h1").get_text(" ", strip=True)
         assert meta(soup, "og:title") == meta(soup, "twitter:title") == title, path
         assert meta(soup, "og:site_name") == PROGRAMME.name
-        assert meta(soup, "og:locale") == "en_HK"
+        assert meta(soup, "og:locale") == ("zh_HK" if path.startswith("zh-hant/") else "en_HK")
         assert meta(soup, "og:type") == "website" and meta(soup, "twitter:card") == "summary"
-        assert not soup.select("link[rel=alternate][hreflang]"), "one edition has no alternates"
         descriptions[path] = description
-    repeated = {description for description in descriptions.values() if list(descriptions.values()).count(description) > 1}
-    assert not repeated
+    for edition in ("zh-hant/", ""):  # within each edition, no two pages share a description
+        in_edition = [description for path, description in descriptions.items()
+                      if path.startswith(edition) and (edition or not path.startswith("zh-hant/"))]
+        assert len(set(in_edition)) == len(in_edition), edition
 
 
 def built_site_description() -> str:
@@ -132,16 +133,22 @@ def test_json_ld_states_what_the_data_backs_and_leaves_out_what_it_does_not(buil
     assert provider["name"] == str(PROGRAMME.tlt.run_by.name)
 
 
-def test_the_sitemap_lists_every_page_dated_by_the_last_review(built_site):
-    tree = ElementTree.parse(built_site.site_dir / "sitemap.xml")
-    entries = {url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod") for url in tree.getroot()}
+def test_each_editions_sitemap_lists_every_page_of_it_dated_by_the_last_review(built_site):
+    entries = {}
+    for edition in ("", "zh-hant/"):
+        tree = ElementTree.parse(built_site.site_dir / edition / "sitemap.xml")
+        listed = {url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod") for url in tree.getroot()}
+        assert all(address.startswith(SITE_URL + edition) for address in listed), edition
+        entries |= listed
     assert set(entries) == {SITE_URL + path for path in html_pages(built_site)}
     assert set(entries.values()) == {PROGRAMME.reviewed.iso}
 
 
-def test_robots_txt_points_at_the_sitemap(built_site):
+def test_robots_txt_points_at_every_editions_sitemap(built_site):
     robots = (built_site.site_dir / "robots.txt").read_text(encoding="utf-8").splitlines()
-    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots and "User-agent: *" in robots
+    assert "User-agent: *" in robots
+    assert [line for line in robots if line.startswith("Sitemap:")] == [
+        f"Sitemap: {SITE_URL}sitemap.xml", f"Sitemap: {SITE_URL}zh-hant/sitemap.xml"]
 
 
 def test_the_timeline_links_each_cohorts_calendar_and_names_what_it_leaves_out(built_site):
@@ -171,9 +178,10 @@ def hostile_site(tmp_path_factory) -> Build:
         "programme:\n  name: PROcruit C\n": f"programme:\n  name: '{HOSTILE}'\n",
         "    name: The Hong Kong Jockey Club Charities Trust\n": f"    name: '{HOSTILE} Trust'\n",
         "    name: Trainee Designer\n": "    name: '<img src=x onerror=alert(2)>'\n",
-        '        event: Applications close\n        date: "2021-01-03"\n':
-            '        event: "Applications close; then, </script> & more"\n        date: "2021-01-03"\n'
-            '        note: "Line one, with a comma;\\nline two </script>"\n',
+        '        event: {en: Applications close, zh-Hant: 截止申請}\n        date: "2021-01-03"\n':
+            '        event: {en: "Applications close; then, </script> & more", zh-Hant: "截止申請；然後 </script> & 更多"}\n'
+            '        date: "2021-01-03"\n'
+            '        note: {en: "Line one, with a comma;\\nline two </script>", zh-Hant: "第一行，有逗號；\\n第二行 </script>"}\n',
     })
     build = build_site(folder / "site", data, extra_env=PUBLISH)
     assert build.returncode == 0, build.output

@@ -92,7 +92,7 @@ def check_edit(text: str, folder: Path, tally: Tally | None = None) -> str:
         assert all(LOCATED.match(line) or line.startswith("… and ") for line in lines), lines
         outcome = "refused"
     else:
-        selfcheck = {"rules_json": rules_json(programme), "archive_sha256": "0", "archive_path": "a", "pyodide_path": "p/"}
+        selfcheck = {"rules_json": rules_json(programme, "en"), "archive_sha256": "0", "archive_path": "a", "pyodide_path": "p/"}
         renderer = PageRenderer(programme, date.today(), {"selfcheck": selfcheck, "calendars": cohort_calendars(programme)})
         for spec in plan_pages(programme):
             assert renderer.render(spec, href=lambda uri: uri)
