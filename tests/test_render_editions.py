@@ -223,3 +223,18 @@ def test_the_about_page_gives_each_official_chinese_name_with_its_source(placeho
             assert organisation.name.in_language("en") in item.get_text()
             if name.url:
                 assert item.select_one(f'a[href="{name.url}"]'), language
+
+
+def test_the_themes_templates_get_the_editions_words():
+    """overrides/404.html is rendered by Material's environment, which does not autoescape: hooks/site.py's on_env
+    gives it the catalog; values put into a message stay as the template escaped them."""
+    import jinja2
+
+    from programme.render import install_translations
+
+    theme = jinja2.Environment()
+    install_translations(theme, CHINESE)
+    page = theme.from_string("""{{ _("Page not found") }} {{ _('<a href="%(search)s">Search this site</a>.', search='?q=&' | e) }}""")
+    assert page.render() == '找不到網頁 <a href="?q=&amp;">搜尋本網站</a>。'
+    install_translations(theme, "en")  # the same environment, another build's edition
+    assert page.render().startswith("Page not found")
