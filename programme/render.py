@@ -112,14 +112,13 @@ def environment(language: str) -> jinja2.Environment:
     environment.install_gettext_translations(site_translations(language), newstyle=True)
     for name in ("gettext", "_", "ngettext", "pgettext", "npgettext"):
         environment.globals[name] = _localising(environment.globals[name])
-    edition = EDITIONS[language]
     environment.filters.update(date=format_date, number=format_number, capitalize_first=capitalize_first,
                                language_name=language_name, join_list=join_list)
     environment.globals.update(
         track_uri=track_uri, role_uri=role_uri, pages=PAGES, icon=icon,
         phases=status.phases, window_status=status.window_status, applications_status=status.applications_status,
         window_changes=status.window_changes, event_status=status.event_status, event_changes=status.event_changes,
-        language=language, html_lang=edition.html_lang, date_locale=edition.locale.replace("_", "-"),
+        language=language, date_locale=EDITIONS[language].locale.replace("_", "-"),
         default_language=DEFAULT_LANGUAGE, text_in=text_in, short_name=short_name,
     )
     return environment
@@ -227,7 +226,7 @@ def join_list(items: object) -> str:
 
 def text_in(text: Text | str, language: str) -> str | None:
     """A programme text in exactly `language` (no falling back to English), noting its source; None if it has none.
-    A plain string (a source's own words, `ref.quote`) is in its source's language."""
+    A plain string (a source's own words, `ref.quote`) is given as it is: the caller knows its source's language."""
     if isinstance(text, str):
         return text
     written = dict(text.by_language).get(language)

@@ -72,15 +72,15 @@ def with_placeholders(value: object, schema: dict, counter: list[int], kept: set
     return value
 
 
-def placeholder_programme(folder, source_language: str | None = None):
-    """The programme from the data with placeholders, published in English and Chinese; and what stays as written."""
+def placeholder_programme(folder, edit=None):
+    """The programme from the data with placeholders, published in English and Chinese (`edit` changes the data
+    first); and what stays as written."""
     raw = parse_yaml(DATA_PATH.read_text(encoding="utf-8"), "programme.yaml").value
     kept: set[str] = set()
     data = with_placeholders(raw, SCHEMA, [0], kept)
     data["site"]["languages"] = ["en", CHINESE]
-    if source_language:
-        for source in data["sources"]:
-            source["language"] = source_language
+    if edit:
+        edit(data)
     path = folder / "programme.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return load_programme(path), kept
@@ -180,7 +180,11 @@ def test_a_quote_from_an_english_source_shows_the_original_beside_the_translatio
 
 
 def test_a_source_in_the_pages_language_is_given_as_its_own_words(tmp_path):
-    programme, _ = placeholder_programme(tmp_path, source_language=CHINESE)
+    def in_chinese(data):
+        for source in data["sources"]:
+            source["language"] = CHINESE
+
+    programme, _ = placeholder_programme(tmp_path, in_chinese)
     home = rendered(programme, CHINESE)["index.md"]
     assert not home.select("blockquote .quote-translation, blockquote [lang]")
     [source] = home.select("footer.sources li")
@@ -189,6 +193,14 @@ def test_a_source_in_the_pages_language_is_given_as_its_own_words(tmp_path):
     english = rendered(programme, "en")["index.md"]
     assert "in translation" in english.select_one("footer.sources li").get_text()
     assert english.select_one("blockquote .quote-original [lang=zh-Hant]")
+
+
+def test_a_quote_with_no_translation_is_shown_in_its_original_only(tmp_path):
+    """How to apply quotes the source's own words when the data gives no translation of them (`website.text`)."""
+    programme, _ = placeholder_programme(tmp_path, lambda data: data["programme"]["website"].pop("text"))
+    quote = rendered(programme, CHINESE)["how-to-apply.md"].select_one("blockquote")
+    assert not quote.select(".quote-translation, .quote-original")
+    assert quote.select_one("p[lang=en]").get_text() == f"“{programme.website.ref.quote}”"
 
 
 def test_chinese_word_order_names_the_organisation_then_the_position_then_the_name_and_honorific(placeholder_data):
