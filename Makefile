@@ -4,6 +4,8 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# pyodide-lock's `pyodide lockfile add-wheels` needs Python 3.12+; it has a venv of its own (see README).
+TOOLS_VENV := .venv-pyodide
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -19,7 +21,7 @@ help:
 	@echo "make bench       run the benchmarks and print their figures"
 	@echo "make catalogs    translators: gather new words from the templates and the engine into the .po files"
 
-setup: $(VENV)/.installed node_modules/.installed compile-catalogs
+setup: $(VENV)/.installed node_modules/.installed $(TOOLS_VENV)/.installed compile-catalogs
 
 # The .mo files are compiled from the .po files in the repository, whenever a .po file is newer; never committed.
 compile-catalogs: $(VENV)/.installed
@@ -38,6 +40,11 @@ $(VENV)/.installed: requirements/test.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/test.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
+	touch $@
+
+$(TOOLS_VENV)/.installed: requirements/pyodide-tools.lock
+	test -x $(TOOLS_VENV)/bin/python || { tools_python="$$(scripts/tools-python)" && "$$tools_python" -m venv $(TOOLS_VENV); }
+	$(TOOLS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/pyodide-tools.lock
 	touch $@
 
 # --ignore-scripts: the only install script is vnu-jar's, which downloads a JDK; the Nu Html Checker runs with the
@@ -73,10 +80,16 @@ bench: setup
 	$(BIN)/python bench/selfcheck_boot.py
 	$(BIN)/python bench/fuzz_data.py
 	$(BIN)/python bench/lighthouse.py
+	$(BIN)/python bench/selfcheck_transfer.py
 
-# Re-pin the Python dependencies after editing pyproject.toml.
+# Re-pin the Python dependencies after editing pyproject.toml or requirements/pyodide-tools.in. The tools' lock is
+# compiled under Python 3.12+ (what they run on), by the same pip-tools in a throwaway venv.
 lock: $(VENV)/.installed
 	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe -o requirements/test.lock --extra test pyproject.toml
+	rm -rf .cache/lock-venv && tools_python="$$(scripts/tools-python)" && "$$tools_python" -m venv .cache/lock-venv
+	.cache/lock-venv/bin/pip install --quiet "$$($(BIN)/pip freeze | grep -i '^pip-tools==')"
+	.cache/lock-venv/bin/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe -o requirements/pyodide-tools.lock requirements/pyodide-tools.in
+	rm -rf .cache/lock-venv
 
 clean:
-	rm -rf site .pytest_cache .hypothesis build *.egg-info
+	rm -rf site .pytest_cache .hypothesis build *.egg-info .cache

@@ -33,9 +33,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from programme import ProgrammeDataError
+from programme import DATA_PATH, ProgrammeDataError
+from programme.bundle import BundleError, runtime_bundle
 from programme.calendar import CohortCalendar, calendar_file, cohort_calendars
 from programme.catalogs import LOCALE_DIR, CatalogError, compile_catalogs, site_translations
+from programme.compression import write_compressed_siblings
 from programme.editions import EDITIONS, Edition
 from programme.headers import content_security_policy, headers_file
 from programme.loader import SCHEMA_PATH, load_checked
@@ -46,7 +48,7 @@ from programme.pages import TIMELINE, PageSpec, plan_nav, plan_pages
 from programme.publish import LocationError, SiteLocation, site_location
 from programme.render import TEMPLATES_DIR, PageRenderer, install_translations, table_of_contents
 from programme.sitedir import StagedSiteDir
-from programme.site_assets import EngineArchive, MissingRuntime, RuntimeFile, engine_archive, pyodide_runtime, rules_json
+from programme.site_assets import MissingRuntime, RuntimeFile, bundle_files, pyodide_runtime, selfcheck_context
 from programme.status import InvalidBuildDate, build_date
 from programme.structured_data import GRAPHS, script_json
 from programme.whitespace import drop_indentation
@@ -67,7 +69,6 @@ class _SiteBuild:
     pages: dict[str, PageSpec]
     renderer: PageRenderer
     runtime: list[RuntimeFile]
-    archive: EngineArchive
     calendars: dict[str, CohortCalendar]
     open_data: dict[str, bytes]
     staged: StagedSiteDir | None = None
@@ -77,7 +78,7 @@ class _SiteBuild:
     def shared_files(self) -> set[str]:
         """What every edition uses and only the root edition holds: the self-check's runtime and engine, and the open
         data (which the About page links)."""
-        return {runtime_file.published_as for runtime_file in self.runtime} | {self.archive.published_as} | set(self.open_data)
+        return {runtime_file.published_as for runtime_file in self.runtime} | set(self.open_data)
 
 
 # The builds under way, innermost last: each other edition is built inside the root edition's on_post_build, and
@@ -86,9 +87,18 @@ class _SiteBuild:
 _builds: list[_SiteBuild | None] = []
 
 
+_serving = False
+
+
 def _state() -> _SiteBuild:
     """The build under way: the innermost."""
     return _builds[-1]
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Note whether this is `mkdocs serve`, whose server sends files as they are."""
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -98,9 +108,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         location = site_location(os.environ)
         data, programme = load_checked(data_path)
-        _, runtime = pyodide_runtime()
+        _, pyodide = pyodide_runtime()
+        bundle = runtime_bundle(programme if data_path.resolve() == DATA_PATH else None)
         today = build_date()
-    except (LocationError, ProgrammeDataError, MissingRuntime, InvalidBuildDate) as exc:
+    except (LocationError, ProgrammeDataError, MissingRuntime, BundleError, InvalidBuildDate) as exc:
         raise PluginError(str(exc)) from None
     language = config.extra.get("edition") or programme.languages[0]
     edition = EDITIONS[language]
@@ -109,18 +120,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         site_translations(language)
     except (CatalogError, FileNotFoundError) as exc:
         raise PluginError(f"the {language} edition's words: {exc}") from None
-    archive = engine_archive()
-    selfcheck = {
-        "rules_json": rules_json(programme, language),
-        "archive_sha256": archive.sha256,
-        "archive_path": archive.published_as,
-        "pyodide_path": runtime[0].published_as.rsplit("/", 1)[0] + "/",
-    }
+    runtime = [*pyodide, *bundle_files(bundle)]
+    selfcheck = selfcheck_context(programme, language, runtime, bundle)
     pages = plan_pages(programme)
     calendars = cohort_calendars(programme)
     renderer = PageRenderer(programme, today, {"selfcheck": selfcheck, "calendars": calendars}, language=language)
     _builds[-1] = _SiteBuild(data_path, programme, edition, location, {page.src_uri: page for page in pages}, renderer,
-                             runtime, archive, calendars, open_data_files(data))
+                             runtime, calendars, open_data_files(data))
     config.nav = plan_nav(programme, language) + (list(config.nav or []) if _is_root(edition) else [])
     config.theme["language"] = edition.theme_language
     config.extra["alternate"] = [EDITIONS[other].name for other in programme.languages]  # the theme shows our switcher
@@ -161,6 +167,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _is_root(build_state.edition):
         for language in build_state.programme.languages[1:]:
             _build_edition(config, EDITIONS[language])
+        if not _serving:  # .br and .gz beside the files that compress, for hosts that serve them
+            write_compressed_siblings(Path(config.site_dir))
     build_state.staged.publish()
     _builds.pop()
 
@@ -205,7 +213,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return files
     for runtime_file in _state().runtime:
         files.append(File.generated(config, runtime_file.published_as, abs_src_path=str(runtime_file.source)))
-    files.append(File.generated(config, _state().archive.published_as, content=_state().archive.content))
     for name, content in _state().open_data.items():
         files.append(File.generated(config, name, content=content))
     sitemaps = [_state().location.edition_url(other) for other in _state().programme.languages]

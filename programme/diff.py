@@ -19,6 +19,7 @@ from pathlib import Path
 import selfcheck
 
 from .errors import DataError
+from .golden import parse_golden_cases
 from .loader import DATA_PATH, PROJECT_ROOT, display_path, read_checked_data
 from .model import DEFAULT_LANGUAGE, Programme, build_programme
 from .pages import plan_pages
@@ -145,7 +146,7 @@ def _git_show(root: Path, ref: str, path: str) -> tuple[str | None, str]:
 
 
 def _working_tree_cases(root: Path) -> tuple[dict, ...]:
-    return read_golden_cases({path.name: path.read_text(encoding="utf-8")
+    return parse_golden_cases({path.name: path.read_text(encoding="utf-8")
                               for path in sorted((root / CASES_IN_REPOSITORY).glob("*.yaml"))})[0]
 
 
@@ -160,18 +161,7 @@ def _git_cases(root: Path, ref: str) -> tuple[dict, ...]:
             text, _ = _git_show(root, ref, f"{CASES_IN_REPOSITORY}/{name}")
             if text is not None:
                 texts[name] = text
-    return read_golden_cases(texts)[0]
-
-
-def read_golden_cases(texts: dict[str, str]) -> tuple[tuple[dict, ...], list[DataError]]:
-    """Golden self-check cases from their files' texts, by file name: each case gains its `file`."""
-    cases, problems = [], []
-    for name, text in texts.items():
-        parsed = parse_yaml(text, name)
-        problems += parsed.errors
-        if isinstance(parsed.value, list):
-            cases += [{**case, "file": name} for case in parsed.value if isinstance(case, dict)]
-    return tuple(cases), problems
+    return parse_golden_cases(texts)[0]
 
 
 # Comparing -------------------------------------------------------------------------------------------------------

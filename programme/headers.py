@@ -24,9 +24,10 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
-# Files whose address changes when their content does (the Pyodide folder is named for its version, the engine
-# archive for its checksum) may be kept for a year; everything else is checked with the server on each visit.
-IMMUTABLE_PATHS = ("/assets/pyodide-*", "/assets/selfcheck/selfcheck-*.zip")
+# Files whose address changes when their content does (the Pyodide folder is named for its version, the engine's
+# folder, with its wheel, lock file and standard library, for a hash of its content) may be kept for a year;
+# everything else is checked with the server on each visit.
+IMMUTABLE_PATHS = ("/assets/pyodide-*", "/assets/selfcheck-engine-*")
 CACHE_FOREVER = "public, max-age=31536000, immutable"
 CACHE_REVALIDATE = "no-cache"
 

@@ -7,23 +7,11 @@ test that takes a `golden_case` argument runs once per case.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from programme import load_programme, selfcheck_rules
-from programme.diff import read_golden_cases as parse_golden_cases
-
-CASES_DIR = Path(__file__).parent / "cases"
-
-
-def read_golden_cases() -> list[dict]:
-    """Every golden case, file by file in name order; fails loudly on YAML problems."""
-    cases, problems = parse_golden_cases({path.name: path.read_text(encoding="utf-8")
-                                          for path in sorted(CASES_DIR.glob("*.yaml"))})
-    if problems:
-        raise ValueError("\n".join(map(str, problems)))
-    return list(cases)
+from programme.bundle import runtime_bundle
+from programme.golden import read_golden_cases
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -46,6 +34,12 @@ def rules(programme) -> dict:
 @pytest.fixture(scope="session")
 def golden_cases() -> list[dict]:
     return read_golden_cases()
+
+
+@pytest.fixture(scope="session")
+def bundle():
+    """The self-check's runtime bundle as the site build uses it: from the cache, made first if need be."""
+    return runtime_bundle()
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
 """Serve a built site on 127.0.0.1 the way production should: right types, strict CSP, long caching of versioned files,
-the site's 404 page for a missing address, and optionally under a sub-path.
+the build's precompressed `.br` / `.gz` siblings to browsers that accept them, the site's 404 page for a missing
+address, and optionally under a sub-path.
 
 Used by the browser tests and the benchmarks. The headers come from programme/headers.py, as README.md asks the host.
 The site can be served under a sub-path, as GitHub Pages serves a project site at `/REPO/`; outside it is 404.
@@ -8,6 +9,7 @@ The site can be served under a sub-path, as GitHub Pages serves a project site a
 from __future__ import annotations
 
 import functools
+import os
 import re
 import threading
 from collections.abc import Iterator
@@ -20,6 +22,8 @@ from programme.headers import CACHE_FOREVER, CACHE_REVALIDATE, IMMUTABLE_PATHS, 
 
 # Files whose address changes when their content does, as programme.headers.IMMUTABLE_PATHS lists them.
 VERSIONED = re.compile("^(" + "|".join(re.escape(path).replace(r"\*", "[^/]*") for path in IMMUTABLE_PATHS) + ")")
+# Precompressed siblings, in order of preference.
+SIBLINGS = (("br", ".br"), ("gzip", ".gz"))
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -30,6 +34,7 @@ class _Handler(SimpleHTTPRequestHandler):
     }
     prefix = "/"  # the site's path on the server; always ends in "/"
     security_headers = True
+    content_encoding: str | None = None
 
     def site_path(self, path: str) -> str | None:
         """A request's path from the site's root (`/assets/...`), or None for a path outside the site."""
@@ -37,11 +42,28 @@ class _Handler(SimpleHTTPRequestHandler):
         return "/" + path[len(self.prefix):] if path.startswith(self.prefix) else None
 
     def translate_path(self, path: str) -> str:
-        """Files live under the prefix; any other address is missing."""
+        """The file to send, for a path under the prefix (any other address is missing): its best sibling the
+        browser accepts, if the build wrote one."""
+        self.content_encoding = None
         site_path = self.site_path(path)
         if site_path is None:
             return str(Path(self.directory) / "outside-the-prefix" / "missing")
-        return super().translate_path(site_path)
+        real = super().translate_path(site_path)
+        if os.path.isdir(real) and site_path.endswith("/"):
+            real = os.path.join(real, "index.html")
+        accepted = {part.split(";")[0].strip() for part in self.headers.get("Accept-Encoding", "").split(",")}
+        for encoding, suffix in SIBLINGS:
+            if os.path.isfile(real) and encoding in accepted and os.path.isfile(real + suffix):
+                self.content_encoding = encoding
+                return real + suffix
+        return real if os.path.isfile(real) else super().translate_path(site_path)
+
+    def guess_type(self, path: str) -> str:
+        """A sibling's type is its original's: the encoding is said by Content-Encoding."""
+        for encoding, suffix in SIBLINGS:
+            if self.content_encoding == encoding:
+                path = path.removesuffix(suffix)
+        return super().guess_type(path)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """A missing address gets the site's own 404 page, as static hosts serve it."""
@@ -50,6 +72,7 @@ class _Handler(SimpleHTTPRequestHandler):
             super().send_error(code, message, explain)
             return
         body = page.read_bytes()
+        self.content_encoding = None
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -58,6 +81,9 @@ class _Handler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
     def end_headers(self) -> None:
+        if self.content_encoding:
+            self.send_header("Content-Encoding", self.content_encoding)
+        self.send_header("Vary", "Accept-Encoding")
         for name, value in every_response_headers().items() if self.security_headers else ():
             self.send_header(name, value)
         cache = CACHE_FOREVER if VERSIONED.match(self.site_path(self.path) or "") else CACHE_REVALIDATE

@@ -92,8 +92,10 @@ def placeholder_data(tmp_path_factory):
 
 
 def renderer(programme, language: str) -> PageRenderer:
-    selfcheck = {"rules_json": "{}", "archive_sha256": "0" * 64, "archive_path": "assets/selfcheck/engine.zip",
-                 "pyodide_path": "assets/pyodide/"}
+    # What programme.site_assets.selfcheck_context gives the page: addresses and hashes, no words.
+    selfcheck = {"rules_json": "{}", "pyodide_path": "assets/pyodide/pyodide.mjs", "stdlib_path": "assets/stdlib.zip",
+                 "stdlib_integrity": "sha384-0", "lock_path": "assets/lock.json", "lock_integrity": "sha384-0",
+                 "package": "selfcheck.whl"}
     return PageRenderer(programme, TODAY, {"selfcheck": selfcheck, "calendars": cohort_calendars(programme)}, language=language)
 
 

@@ -201,17 +201,20 @@ def test_no_page_loads_anything_from_another_origin(site):
                 assert not re.match(r"^(https?:)?//", address), f"{html_file}: <{tag} {attribute}={address}>"
 
 
-def test_the_self_check_runtime_and_engine_are_published(site):
+def test_the_self_check_runtime_and_engine_are_published(site, bundle):
     selfcheck = site.page("self-check/").select_one("[data-selfcheck]")
     page_dir = site.site_dir / "self-check"
-    archive = (page_dir / selfcheck["data-archive-url"]).resolve()
     pyodide = (page_dir / selfcheck["data-pyodide-url"]).resolve()
-    assert archive.is_file() and pyodide.is_file()
-    import hashlib
-
-    assert hashlib.sha256(archive.read_bytes()).hexdigest() == selfcheck["data-archive-sha256"]
-    for name in ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json", "pyodide.asm.mjs"):
+    for name in ("pyodide.mjs", "pyodide.asm.wasm", "pyodide.asm.mjs"):
         assert (pyodide.parent / name).is_file(), name
+    assert not (pyodide.parent / "python_stdlib.zip").exists(), "only the trimmed standard library is published"
+    for kind, name in (("stdlib", bundle.stdlib), ("lock", bundle.lock)):
+        published = (page_dir / selfcheck[f"data-{kind}-url"]).resolve()
+        assert published.read_bytes() == (bundle.folder / name).read_bytes(), kind
+        assert selfcheck[f"data-{kind}-integrity"] == bundle.integrity(name)
+    lock = json.loads((page_dir / selfcheck["data-lock-url"]).read_text(encoding="utf-8"))
+    assert (page_dir / selfcheck["data-lock-url"]).resolve().with_name(bundle.wheel).is_file()
+    assert list(lock["packages"]) == [selfcheck["data-package"]]
 
 
 def edited_data(tmp_path: Path, replacements: dict[str, str]) -> Path:

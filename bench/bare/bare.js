@@ -10,4 +10,5 @@ showStatus("loading");
 const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
 worker.addEventListener("message", (event) => showStatus(event.data.type));
 worker.addEventListener("error", () => showStatus("failed"));
-worker.postMessage({ pyodideUrl: new URL(document.body.dataset.pyodideUrl, document.baseURI).href });
+const url = (name) => new URL(document.body.dataset[name], document.baseURI).href;
+worker.postMessage({ pyodideUrl: url("pyodideUrl"), stdlibUrl: url("stdlibUrl"), lockUrl: url("lockUrl") });

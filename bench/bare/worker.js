@@ -1,8 +1,9 @@
-// Only what the self-check's worker does to boot Pyodide: import it, then loadPyodide from the same folder.
-self.addEventListener("message", async ({ data: { pyodideUrl } }) => {
+// A stock Pyodide boot: import it, then loadPyodide with Pyodide's own standard library and lock file (copied
+// beside this page by the benchmark) and nothing of the self-check's.
+self.addEventListener("message", async ({ data: { pyodideUrl, stdlibUrl, lockUrl } }) => {
   try {
     const { loadPyodide } = await import(pyodideUrl);
-    await loadPyodide({ indexURL: new URL(".", pyodideUrl).href });
+    await loadPyodide({ indexURL: new URL(".", pyodideUrl).href, stdLibURL: stdlibUrl, lockFileURL: lockUrl });
     self.postMessage({ type: "ready" });
   } catch (error) {
     self.postMessage({ type: "failed", reason: String(error) });

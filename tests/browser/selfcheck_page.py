@@ -16,6 +16,10 @@ from programme import Programme
 URL = "self-check/"
 READY = '[data-message="ready"]'
 FAILED = '[data-message="failed"]'
+# The engine's files, as Playwright route patterns: its wheel, the lock file naming it, the standard library.
+ENGINE_WHEEL = "**/assets/selfcheck-engine-*/*.whl"
+ENGINE_LOCK = "**/assets/selfcheck-engine-*/pyodide-lock.json"
+ENGINE_STDLIB = "**/assets/selfcheck-engine-*/python_stdlib.zip"
 
 
 class SelfCheckPage:

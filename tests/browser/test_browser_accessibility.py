@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from playwright.sync_api import Page
 from selfcheck_page import (
+    ENGINE_WHEEL,
     FAILED,
     SelfCheckPage,
     a_day_in_the_window,
@@ -102,7 +103,7 @@ def test_no_state_of_the_self_check_has_an_accessibility_violation(device_page, 
 
 
 def test_a_self_check_that_could_not_start_has_no_accessibility_violation(context, site_url):
-    context.route("**/assets/selfcheck/selfcheck-*.zip", lambda route: route.fulfill(status=404))
+    context.route(ENGINE_WHEEL, lambda route: route.fulfill(status=404))
     page = context.new_page()
     SelfCheckPage(page).open(site_url)
     page.locator(FAILED).wait_for(state="visible", timeout=30_000)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from selfcheck_page import FAILED, SelfCheckPage, criterion_statements
+from selfcheck_page import ENGINE_LOCK, ENGINE_STDLIB, ENGINE_WHEEL, FAILED, SelfCheckPage, criterion_statements
+
+from programme.bundle import PYODIDE_DIR
 
 pytestmark = pytest.mark.browser
 
@@ -27,11 +29,15 @@ def missing(route) -> None:
 
 
 def corrupt(route) -> None:
-    """Serve the file with one byte changed: for the engine archive, its sha256 no longer matches the page's."""
-    response = route.fetch()
-    body = bytearray(response.body())
+    """Serve the file with one byte changed, so that it no longer matches the hash it is pinned by."""
+    body = bytearray(route.fetch().body())
     body[len(body) // 2] ^= 0xFF
-    route.fulfill(response=response, body=bytes(body))
+    route.fulfill(body=bytes(body))
+
+
+def another_standard_library(route) -> None:
+    """Serve a standard library that works but is not the page's: Pyodide's own, whole and uncompiled."""
+    route.fulfill(body=(PYODIDE_DIR / "python_stdlib.zip").read_bytes())
 
 
 def without_webassembly(route) -> None:
@@ -42,8 +48,12 @@ def without_webassembly(route) -> None:
 
 
 @pytest.mark.parametrize(("address", "serve", "reason"), [
-    pytest.param("**/assets/selfcheck/selfcheck-*.zip", missing, "404", id="engine archive missing"),
-    pytest.param("**/assets/selfcheck/selfcheck-*.zip", corrupt, "checksum", id="engine archive corrupted"),
+    pytest.param(ENGINE_WHEEL, missing, "wheel", id="engine wheel missing"),
+    pytest.param(ENGINE_WHEEL, corrupt, "does not match its sha256", id="engine wheel tampered with"),
+    pytest.param(ENGINE_LOCK, corrupt, "does not match its integrity value", id="lock file tampered with"),
+    pytest.param(ENGINE_STDLIB, corrupt, "Python could not start", id="standard library tampered with"),
+    pytest.param(ENGINE_STDLIB, another_standard_library, "does not match its integrity value",
+                 id="another standard library"),
     pytest.param("**/assets/selfcheck/worker.js", missing, "worker.js", id="worker missing"),
     pytest.param("**/pyodide.asm.wasm", missing, "WebAssembly", id="WebAssembly runtime missing"),
     pytest.param("**/assets/selfcheck/worker.js", without_webassembly, "WebAssembly", id="WebAssembly not allowed"),

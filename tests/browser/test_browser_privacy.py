@@ -15,10 +15,11 @@ pytestmark = pytest.mark.browser
 def test_only_the_site_itself_is_asked_for_anything_and_nothing_once_ready(page, site_url, programme, browser_log):
     self_check = SelfCheckPage(page).open(site_url).wait_until_ready()
     page.wait_for_load_state("networkidle")
-    # The engine archive and the runtime are fetched by the worker: seeing them shows worker requests are recorded.
-    for name in ("data-archive-url", "data-pyodide-url"):
+    # The runtime and the engine's files are fetched by the worker: seeing them shows worker requests are recorded.
+    for name in ("data-pyodide-url", "data-stdlib-url", "data-lock-url"):
         assert urljoin(page.url, page.locator("[data-selfcheck]").get_attribute(name)) in browser_log.urls
     assert any(url.endswith(".wasm") for url in browser_log.urls)
+    assert any(url.endswith(".whl") for url in browser_log.urls)
 
     requests_before_answering = len(browser_log.requests)
     a_full_flow(self_check, programme)

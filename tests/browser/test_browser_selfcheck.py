@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 import pytest
 from selfcheck_page import (
+    ENGINE_WHEEL,
     SelfCheckPage,
     a_day_in_the_window,
     criterion_statements,
@@ -43,7 +44,7 @@ def a_job_of_the_limit(programme, answers: dict) -> dict:
 
 def test_meeting_every_criterion_is_eligible_and_changing_to_a_job_of_the_limit_is_not(context, site_url, programme):
     held = []
-    context.route("**/assets/selfcheck/selfcheck-*.zip", lambda route: held.append(route))  # released below
+    context.route(ENGINE_WHEEL, lambda route: held.append(route))  # released below
     self_check = SelfCheckPage(context.new_page()).open(site_url)
 
     answers = eligible_answers(programme)

@@ -15,10 +15,11 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 from programme import DATA_PATH, ProgrammeDataError, load_programme, read_checked_data
+from programme.bundle import runtime_bundle
 from programme.calendar import cohort_calendars
 from programme.pages import plan_pages
 from programme.render import PageRenderer
-from programme.site_assets import rules_json
+from programme.site_assets import bundle_files, pyodide_runtime, selfcheck_context
 
 ORIGINAL = DATA_PATH.read_text(encoding="utf-8")
 LINES = ORIGINAL.splitlines(keepends=True)
@@ -92,10 +93,14 @@ def check_edit(text: str, folder: Path, tally: Tally | None = None) -> str:
         assert all(LOCATED.match(line) or line.startswith("… and ") for line in lines), lines
         outcome = "refused"
     else:
-        selfcheck = {"rules_json": rules_json(programme, "en"), "archive_sha256": "0", "archive_path": "a", "pyodide_path": "p/"}
-        renderer = PageRenderer(programme, date.today(), {"selfcheck": selfcheck, "calendars": cohort_calendars(programme)})
-        for spec in plan_pages(programme):
-            assert renderer.render(spec, href=lambda uri: uri)
+        bundle = runtime_bundle()
+        runtime = [*pyodide_runtime()[1], *bundle_files(bundle)]
+        for language in programme.languages:
+            selfcheck = selfcheck_context(programme, language, runtime, bundle)
+            renderer = PageRenderer(programme, date.today(), {"selfcheck": selfcheck, "calendars": cohort_calendars(programme)},
+                                    language=language)
+            for spec in plan_pages(programme):
+                assert renderer.render(spec, href=lambda uri: uri)
         outcome = "accepted"
     if tally is not None:
         tally.outcomes[outcome] += 1

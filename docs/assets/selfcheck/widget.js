@@ -111,8 +111,11 @@ function startableRuntime(root, rulesJson, showStatus) {
     worker.postMessage({
       type: "start",
       pyodideUrl: url("pyodideUrl"),
-      archiveUrl: url("archiveUrl"),
-      archiveSha256: root.dataset.archiveSha256,
+      stdlibUrl: url("stdlibUrl"),
+      stdlibIntegrity: root.dataset.stdlibIntegrity,
+      lockUrl: url("lockUrl"),
+      lockIntegrity: root.dataset.lockIntegrity,
+      package: root.dataset.package,
       rulesJson,
     });
   }

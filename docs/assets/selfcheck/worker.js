@@ -1,9 +1,13 @@
 // Module worker: runs the self-check's Python rules under Pyodide, off the main thread.
 // It only moves data: answers in, results out. Every rule is in the Python package it loads.
 //
-// Messages in:  {type: "start", pyodideUrl, archiveUrl, archiveSha256, rulesJson}
+// Messages in:  {type: "start", pyodideUrl, stdlibUrl, stdlibIntegrity, lockUrl, lockIntegrity, package, rulesJson}
 //               {type: "evaluate", id, answersJson}
 // Messages out: {type: "ready"} | {type: "failed", reason} | {type: "result", id, resultJson}
+//
+// What runs is pinned by the page: the lock file by its Subresource Integrity value (the browser checks it), the
+// engine's wheel by the sha256 in that lock (Pyodide checks it), the standard library by its integrity value (checked
+// here, as Pyodide has no such option for it).
 
 let engine = Promise.reject(new Error("evaluate before start"));
 engine.catch(() => {}); // replaced by the real engine on "start"
@@ -28,17 +32,39 @@ self.addEventListener("message", async (event) => {
   }
 });
 
-async function start({ pyodideUrl, archiveUrl, archiveSha256, rulesJson }) {
-  const [{ loadPyodide }, archive] = await Promise.all([import(pyodideUrl), fetchBytes(archiveUrl)]);
-  const pyodide = await Promise.race([loadPyodide({ indexURL: new URL(".", pyodideUrl).href }), webAssemblyFailure()]);
-  const digest = pyodide.runPython("import hashlib; lambda data: hashlib.sha256(data.to_bytes()).hexdigest()");
-  const actual = digest(archive);
-  if (actual !== archiveSha256) {
-    throw new Error(`${archiveUrl} does not match its checksum (expected ${archiveSha256}, found ${actual})`);
+async function start({ pyodideUrl, stdlibUrl, stdlibIntegrity, lockUrl, lockIntegrity, package: name, rulesJson }) {
+  const lockFileContents = fetchChecked(lockUrl, lockIntegrity, "the lock file").then((response) => response.text());
+  lockFileContents.catch(() => {}); // loadPyodide reports it; this only keeps it from counting as unhandled meanwhile
+  const { loadPyodide } = await import(pyodideUrl);
+  const pyodide = await Promise.race([
+    loadPyodide({
+      indexURL: new URL(".", pyodideUrl).href,
+      stdLibURL: stdlibUrl,
+      lockFileContents,
+      packageBaseUrl: new URL(".", lockUrl).href,
+      packages: [name], // fetched while Python starts
+    }).catch((error) => {
+      throw new Error(`Python could not start: ${error.message}`);
+    }),
+    webAssemblyFailure(),
+  ]);
+  await checkStandardLibrary(pyodide, stdlibUrl, stdlibIntegrity);
+  if (!pyodide.loadedPackages[name]) {
+    throw new Error(`the ${name} wheel named in ${lockUrl} could not be fetched, or does not match its sha256 there ` +
+      "(Pyodide logged the error)");
   }
-  pyodide.unpackArchive(archive, "zip");
-  const evaluateJson = pyodide.pyimport("selfcheck").evaluate_json;
+  const evaluateJson = pyodide.pyimport(name).evaluate_json;
   return (answersJson) => evaluateJson(answersJson, rulesJson);
+}
+
+// The bytes Python was given, against the page's value; nothing of the engine has run yet.
+async function checkStandardLibrary(pyodide, url, integrity) {
+  const path = pyodide.runPython("import sys; next(entry for entry in sys.path if entry.endswith('.zip'))");
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", pyodide.FS.readFile(path)));
+  const found = `sha256-${btoa(String.fromCharCode(...digest))}`;
+  if (found !== integrity) {
+    throw new Error(`${url} does not match its integrity value (expected ${integrity}, found ${found})`);
+  }
 }
 
 // Pyodide only logs a WebAssembly module that cannot be fetched, compiled or instantiated (a missing file, a host
@@ -56,10 +82,16 @@ function webAssemblyFailure() {
   });
 }
 
-async function fetchBytes(url) {
-  const response = await fetch(url);
-  if (!response.ok) {
-    throw new Error(`${url}: the server answered ${response.status}`);
+// fetch() rejects a response whose body does not match `integrity`, with the same error as a failed request.
+async function fetchChecked(url, integrity, what) {
+  let response;
+  try {
+    response = await fetch(url, { integrity });
+  } catch (error) {
+    throw new Error(`${what} ${url} could not be fetched, or does not match its integrity value (${error.message})`);
   }
-  return new Uint8Array(await response.arrayBuffer());
+  if (!response.ok) {
+    throw new Error(`${what} ${url}: the server answered ${response.status}`);
+  }
+  return response;
 }

@@ -1,0 +1,35 @@
+"""The golden self-check cases (tests/cases/*.yaml): sentence-named answers with their expected results.
+
+Read by the tests, by the rules diff for reviewers (programme/diff.py, from any version of the repository), and by
+the runtime bundle, which runs them all under Pyodide to find the standard-library modules the engine needs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import DataError
+from .paths import PROJECT_ROOT
+from .yamlsource import parse_yaml
+
+GOLDEN_CASES_DIR = PROJECT_ROOT / "tests" / "cases"
+
+
+def parse_golden_cases(texts: dict[str, str]) -> tuple[tuple[dict, ...], list[DataError]]:
+    """Golden cases from their files' texts, by file name: each case gains its `file`; problems are returned."""
+    cases, problems = [], []
+    for name, text in texts.items():
+        parsed = parse_yaml(text, name)
+        problems += parsed.errors
+        if isinstance(parsed.value, list):
+            cases += [{**case, "file": name} for case in parsed.value if isinstance(case, dict)]
+    return tuple(cases), problems
+
+
+def read_golden_cases(cases_dir: Path = GOLDEN_CASES_DIR) -> list[dict]:
+    """Every golden case in `cases_dir`, file by file in name order; fails loudly on YAML problems."""
+    cases, problems = parse_golden_cases({path.name: path.read_text(encoding="utf-8")
+                                          for path in sorted(cases_dir.glob("*.yaml"))})
+    if problems:
+        raise ValueError("\n".join(map(str, problems)))
+    return list(cases)

@@ -1,0 +1,60 @@
+"""Every golden case gives CPython's result in Chromium, through the page's own worker and the runtime files the
+site ships: a module missing from the trimmed standard library fails here, not in a visitor's browser."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from selfcheck_page import SelfCheckPage
+
+import selfcheck
+
+pytestmark = pytest.mark.browser
+
+# A second worker from the page's worker.js, started with the page's own data attributes (the message widget.js
+# sends), then asked every case in turn.
+EVALUATE_IN_THE_WORKER = """
+async (cases) => {
+  const root = document.querySelector("[data-selfcheck]");
+  const url = (name) => new URL(root.dataset[name], document.baseURI).href;
+  const worker = new Worker(url("workerUrl"), { type: "module" });
+  const next = () => new Promise((resolve) => worker.addEventListener("message", (e) => resolve(e.data), { once: true }));
+  const started = next();
+  worker.postMessage({
+    type: "start", pyodideUrl: url("pyodideUrl"), stdlibUrl: url("stdlibUrl"),
+    stdlibIntegrity: root.dataset.stdlibIntegrity, lockUrl: url("lockUrl"), lockIntegrity: root.dataset.lockIntegrity,
+    package: root.dataset.package, rulesJson: root.querySelector("[data-selfcheck-rules]").textContent,
+  });
+  const state = await started;
+  if (state.type !== "ready") {
+    return { failed: state };
+  }
+  const results = {};
+  for (const [index, { name, answers }] of cases.entries()) {
+    const reply = next();
+    worker.postMessage({ type: "evaluate", id: index, answersJson: answers });
+    results[name] = (await reply).resultJson;
+  }
+  worker.terminate();
+  return { results };
+}
+"""
+
+
+def test_every_golden_case_gives_the_same_result_in_chromium(page, site_url, golden_cases, browser_log):
+    SelfCheckPage(page).open(site_url)
+    rules_json = page.locator("[data-selfcheck-rules]").text_content()
+    cases = [{"name": case["name"], "answers": json.dumps(case["answers"])} for case in golden_cases]
+
+    report = page.evaluate(EVALUATE_IN_THE_WORKER, cases)
+
+    assert "results" in report, report
+    assert sorted(report["results"]) == sorted(case["name"] for case in cases)
+    mismatched = [
+        case["name"] for case in cases
+        if json.loads(report["results"][case["name"]]) != json.loads(selfcheck.evaluate_json(case["answers"], rules_json))
+    ]
+    assert not mismatched, "different in Chromium:\n" + "\n".join(mismatched)
+    assert browser_log.console_errors == []
+    assert any(url.endswith(".whl") for url in browser_log.urls), "the engine came from its wheel"
