@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import jieba
+import jinja2
 from markupsafe import Markup, escape
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -35,7 +36,7 @@ from mkdocs.utils import CountHandler
 from programme import DATA_PATH, ProgrammeDataError
 from programme.bundle import BundleError, runtime_bundle
 from programme.calendar import CohortCalendar, calendar_file, cohort_calendars
-from programme.catalogs import CatalogError, compile_catalogs
+from programme.catalogs import LOCALE_DIR, CatalogError, compile_catalogs, site_translations
 from programme.compression import write_compressed_siblings
 from programme.editions import EDITIONS, Edition
 from programme.headers import content_security_policy, headers_file
@@ -45,7 +46,7 @@ from programme.model import Programme
 from programme.opendata import open_data_files
 from programme.pages import TIMELINE, PageSpec, plan_nav, plan_pages
 from programme.publish import LocationError, SiteLocation, site_location
-from programme.render import LOCALE_DIR, TEMPLATES_DIR, PageRenderer, site_translations, table_of_contents
+from programme.render import TEMPLATES_DIR, PageRenderer, install_translations, table_of_contents
 from programme.sitedir import StagedSiteDir
 from programme.site_assets import MissingRuntime, RuntimeFile, bundle_files, pyodide_runtime, selfcheck_context
 from programme.status import InvalidBuildDate, build_date
@@ -75,8 +76,9 @@ class _SiteBuild:
 
     @property
     def shared_files(self) -> set[str]:
-        """What every edition uses and only the root edition holds: the self-check's runtime and engine."""
-        return {runtime_file.published_as for runtime_file in self.runtime}
+        """What every edition uses and only the root edition holds: the self-check's runtime and engine, and the open
+        data (which the About page links)."""
+        return {runtime_file.published_as for runtime_file in self.runtime} | set(self.open_data)
 
 
 # The builds under way, innermost last: each other edition is built inside the root edition's on_post_build, and
@@ -217,6 +219,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, "robots.txt", content=robots_txt(sitemaps)))
     files.append(File.generated(config, "_headers", content=headers_file()))
     return files
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Give the theme's templates of overrides/ (404.html) the site's words in the edition's language."""
+    install_translations(env, _state().renderer.language)
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

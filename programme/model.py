@@ -96,18 +96,29 @@ class Ref:
 
 
 @dataclass(frozen=True)
+class OfficialName:
+    """An organisation's established name in another language, and the official document that uses it."""
+
+    language: str
+    name: str
+    source: str
+    url: str | None
+
+
+@dataclass(frozen=True)
 class Organisation:
     id: str
-    name: Text
+    name: Text  # as the source gives it, and its official name in each language that has one
     short_name: str | None
     website: str | None
+    official_names: tuple[OfficialName, ...]
     ref: Ref
 
 
 @dataclass(frozen=True)
 class Person:
     id: str
-    honorific: str | None
+    honorific: Text | None
     name: str
     position: Text
     organisation: Organisation | None
@@ -343,11 +354,14 @@ def build_programme(data: dict) -> Programme:
         return Ref(sources[item["ref"]["source"]], item["ref"].get("quote"))
 
     organisations = {
-        item["id"]: Organisation(item["id"], _organisation_name(item), item.get("short_name"), item.get("website"), ref(item))
+        item["id"]: Organisation(item["id"], _organisation_name(item), item.get("short_name"), item.get("website"),
+                                 tuple(OfficialName(official["language"], official["name"], official["source"], official.get("url"))
+                                       for official in item.get("official_names", ())),
+                                 ref(item))
         for item in data["organisations"]
     }
     people = {
-        item["id"]: Person(item["id"], item.get("honorific"), item["name"], Text.from_data(item["position"]),
+        item["id"]: Person(item["id"], Text.from_data(item["honorific"]) if "honorific" in item else None, item["name"], Text.from_data(item["position"]),
                            organisations.get(item.get("organisation")), ref(item))
         for item in data["people"]
     }

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 
 from markupsafe import escape
 
+from .catalogs import site_text
 from .model import Programme, Role, Text, Track
+from .opendata import DATA_FILE, SCHEMA_FILE
 
 
 @dataclass(frozen=True)
@@ -31,11 +33,11 @@ def role_uri(role: Role) -> str:
     return f"roles/{role.id}.md"
 
 
-HOME, ELIGIBILITY, SELF_CHECK, HOW_TO_APPLY, TIMELINE, TLT, CONTACT = (
-    "index.md", "eligibility.md", "self-check.md", "how-to-apply.md", "timeline.md", "tlt.md", "contact.md",
+HOME, ELIGIBILITY, SELF_CHECK, HOW_TO_APPLY, TIMELINE, TLT, CONTACT, ABOUT = (
+    "index.md", "eligibility.md", "self-check.md", "how-to-apply.md", "timeline.md", "tlt.md", "contact.md", "about.md",
 )
 PAGES = {"home": HOME, "eligibility": ELIGIBILITY, "self_check": SELF_CHECK, "how_to_apply": HOW_TO_APPLY,
-         "timeline": TIMELINE, "tlt": TLT, "contact": CONTACT}
+         "timeline": TIMELINE, "tlt": TLT, "contact": CONTACT, "about": ABOUT}
 # The home page is a landing page: the theme template overrides/home.html, the full width (no table of contents).
 HOME_THEME = {"template": "home.html", "hide": ["toc"]}
 
@@ -54,6 +56,9 @@ def plan_pages(programme: Programme) -> list[PageSpec]:
         PageSpec(TIMELINE, "timeline.html", titles.timeline),
         PageSpec(TLT, "tlt.html", programme.tlt.name),
         PageSpec(CONTACT, "contact.html", titles.contact),
+        # About the site rather than the programme: its title is the site's own word, from the catalogs.
+        PageSpec(ABOUT, "about.html", site_text("About this site", programme.languages),
+                 {"data_file": DATA_FILE, "schema_file": SCHEMA_FILE}),
     ]
     return pages
 
@@ -74,4 +79,5 @@ def plan_nav(programme: Programme, language: str) -> list:
             tracks.append({title(track.name): [track_uri(track), *map(role_uri, track.roles)]})
         else:
             tracks.append(track_uri(track))
-    return [HOME, {title(programme.titles.tracks): tracks}, ELIGIBILITY, SELF_CHECK, HOW_TO_APPLY, TIMELINE, TLT, CONTACT]
+    return [HOME, {title(programme.titles.tracks): tracks}, ELIGIBILITY, SELF_CHECK, HOW_TO_APPLY, TIMELINE, TLT, CONTACT,
+            ABOUT]

@@ -1,5 +1,5 @@
 """Render page templates: autoescaped Jinja, in one language edition: the programme's text in that language, the
-templates' own words from its gettext catalog (locale/), dates as its readers write them."""
+templates' own words from its gettext catalog (locale/), dates and numbers as its readers write them."""
 
 from __future__ import annotations
 
@@ -13,19 +13,21 @@ from pathlib import Path
 
 import jinja2
 import material
+from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_skeleton
-from babel.support import NullTranslations, Translations
+from babel.lists import format_list
+from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from . import status
+from .catalogs import site_translations
 from .editions import EDITIONS
-from .model import DEFAULT_LANGUAGE, PartialDate, Programme, Ref, Source, Text
+from .model import DEFAULT_LANGUAGE, Organisation, PartialDate, Programme, Ref, Source, Text
 from .paths import PROJECT_ROOT
 from .pages import PAGES, PageSpec, role_uri, track_uri
 
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
-LOCALE_DIR = PROJECT_ROOT / "locale"
 ICONS_DIR = Path(material.__file__).resolve().parent / "templates" / ".icons"  # the theme's own icon set
 
 
@@ -93,7 +95,10 @@ def environment(language: str) -> jinja2.Environment:
     disk is still seen. (No on-disk bytecode cache: its key ignores the environment, so stale code could survive.)
 
     Templates say their words with gettext, `{{ _("...") }}` or `{% trans %}`: the words are English, and the
-    edition's catalog, compiled from locale/<locale>/LC_MESSAGES/site.po, gives them in its language."""
+    edition's catalog, compiled from locale/<locale>/LC_MESSAGES/site.po, gives them in its language. Each message is
+    a whole sentence whose parts are named placeholders, `_("%(cohort)s: applications are open until %(date)s.",
+    cohort=..., date=...)`, so that a language can put them in its own order; programme texts and dates given as
+    placeholders come out in the page's language, like everything the template prints."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
         autoescape=True,
@@ -103,15 +108,40 @@ def environment(language: str) -> jinja2.Environment:
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
     )
+    environment.policies["ext.i18n.trimmed"] = True  # a {% trans %} block's line breaks and indentation are layout
     environment.install_gettext_translations(site_translations(language), newstyle=True)
-    environment.filters["date"] = format_date
-    environment.filters["capitalize_first"] = capitalize_first
+    for name in ("gettext", "_", "ngettext", "pgettext", "npgettext"):
+        environment.globals[name] = _localising(environment.globals[name])
+    environment.filters.update(date=format_date, number=format_number, capitalize_first=capitalize_first,
+                               language_name=language_name, join_list=join_list)
     environment.globals.update(
         track_uri=track_uri, role_uri=role_uri, pages=PAGES, icon=icon,
         phases=status.phases, window_status=status.window_status, applications_status=status.applications_status,
         window_changes=status.window_changes, event_status=status.event_status, event_changes=status.event_changes,
+        language=language, date_locale=EDITIONS[language].locale.replace("_", "-"),
+        default_language=DEFAULT_LANGUAGE, text_in=text_in, short_name=short_name,
     )
     return environment
+
+
+def install_translations(env: jinja2.Environment, language: str) -> None:
+    """Give the theme's Jinja environment (MkDocs' `on_env`) this site's words in an edition's language, for the
+    theme templates of overrides/ (404.html). The theme does not autoescape: those templates escape what they insert."""
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        env.add_extension("jinja2.ext.i18n")
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_translations(site_translations(language), newstyle=True)
+
+
+def _localising(gettext: Callable) -> Callable:
+    """Jinja's gettext, with placeholder values shown as the template would print them: a programme text in the
+    page's language (noting its source), a date as the edition writes it."""
+
+    @jinja2.pass_context
+    def localised(context: jinja2.runtime.Context, *args: object, **variables: object) -> str:
+        return gettext(context, *args, **{name: _finalize(value) for name, value in variables.items()})
+
+    return localised
 
 
 @cache
@@ -167,26 +197,60 @@ def capitalize_first(text: str) -> Markup:
     return text[:1].upper() + text[1:]
 
 
-def site_translations(language: str) -> NullTranslations:
-    """The catalog of this site's own words for an edition; the English words themselves for English."""
-    if language == DEFAULT_LANGUAGE:
-        return NullTranslations()
-    translations = Translations.load(str(LOCALE_DIR), [EDITIONS[language].locale], domain="site")
-    if not isinstance(translations, Translations):  # Babel gives NullTranslations when there is no .mo file
-        raise FileNotFoundError(f"no compiled catalog for {language} in {LOCALE_DIR}: run `make setup`")
-    return translations
-
-
 def format_date(date: PartialDate | datetime.date, language: str | None = None) -> str:
     """A date as the edition's readers write it, to its precision: '3 January 2021', 'February 2021', '2021';
     in Chinese 2021年1月3日, 2021年2月, 2021年. (Babel, with CLDR's patterns for the edition's locale.)"""
-    rendering = _RENDERING.get(None)
-    locale = EDITIONS[language or (rendering.language if rendering else DEFAULT_LANGUAGE)].locale
+    locale = EDITIONS[language or _current_language()].locale
     if isinstance(date, datetime.date):
         return babel_format_date(date, "long", locale=locale)
     if date.day:
         return babel_format_date(date.first_day, "long", locale=locale)
     return format_skeleton("yMMMM" if date.month else "y", date.first_day, locale=locale)
+
+
+def format_number(number: int) -> str:
+    """A whole number as the edition writes it: 1,000."""
+    return format_decimal(number, locale=_locale())
+
+
+def language_name(language: str) -> str:
+    """A language's name in the language of the page: English, 繁體中文 (CLDR's names, by Babel)."""
+    locale = Locale.parse(_locale())
+    return locale.languages.get(language.replace("-", "_")) or locale.languages[language.split("-")[0]]
+
+
+def join_list(items: object) -> str:
+    """Items as a list in the page's language: 'English and Traditional Chinese', 「英文及繁體中文」 (CLDR's patterns)."""
+    return format_list([str(item) for item in items], locale=_locale())
+
+
+def text_in(text: Text | str, language: str) -> str | None:
+    """A programme text in exactly `language` (no falling back to English), noting its source; None if it has none.
+    A plain string (a source's own words, `ref.quote`) is given as it is: the caller knows its source's language."""
+    if isinstance(text, str):
+        return text
+    written = dict(text.by_language).get(language)
+    if written is not None:
+        _finalize(text)  # notes the source, for the page's footer
+    return written
+
+
+def short_name(organisation: Organisation) -> Text | str:
+    """How a sentence names an organisation it has named in full before: its official name in the page's language
+    where it has one (香港科技園公司), otherwise its short name as the source gives it (HKSTP)."""
+    language = _current_language()
+    if language != DEFAULT_LANGUAGE and any(name.language == language for name in organisation.official_names):
+        return organisation.name
+    return organisation.short_name or organisation.name
+
+
+def _current_language() -> str:
+    rendering = _RENDERING.get(None)
+    return rendering.language if rendering else DEFAULT_LANGUAGE
+
+
+def _locale() -> str:
+    return EDITIONS[_current_language()].locale
 
 
 def table_of_contents(html: str) -> list[dict]:
