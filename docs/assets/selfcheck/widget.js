@@ -117,6 +117,7 @@ function startableRuntime(root, rulesJson, showStatus) {
       lockIntegrity: root.dataset.lockIntegrity,
       package: root.dataset.package,
       rulesJson,
+      language: root.dataset.language,
     });
   }
 

@@ -1,7 +1,8 @@
 // Module worker: runs the self-check's Python rules under Pyodide, off the main thread.
 // It only moves data: answers in, results out. Every rule is in the Python package it loads.
 //
-// Messages in:  {type: "start", pyodideUrl, stdlibUrl, stdlibIntegrity, lockUrl, lockIntegrity, package, rulesJson}
+// Messages in:  {type: "start", pyodideUrl, stdlibUrl, stdlibIntegrity, lockUrl, lockIntegrity, package, rulesJson,
+//                language}
 //               {type: "evaluate", id, answersJson}
 // Messages out: {type: "ready"} | {type: "failed", reason} | {type: "result", id, resultJson}
 //
@@ -32,7 +33,7 @@ self.addEventListener("message", async (event) => {
   }
 });
 
-async function start({ pyodideUrl, stdlibUrl, stdlibIntegrity, lockUrl, lockIntegrity, package: name, rulesJson }) {
+async function start({ pyodideUrl, stdlibUrl, stdlibIntegrity, lockUrl, lockIntegrity, package: name, rulesJson, language }) {
   const lockFileContents = fetchChecked(lockUrl, lockIntegrity, "the lock file").then((response) => response.text());
   lockFileContents.catch(() => {}); // loadPyodide reports it; this only keeps it from counting as unhandled meanwhile
   const { loadPyodide } = await import(pyodideUrl);
@@ -54,7 +55,8 @@ async function start({ pyodideUrl, stdlibUrl, stdlibIntegrity, lockUrl, lockInte
       "(Pyodide logged the error)");
   }
   const evaluateJson = pyodide.pyimport(name).evaluate_json;
-  return (answersJson) => evaluateJson(answersJson, rulesJson);
+  // The engine words its result in the page's language; an unknown one is its error, reported as "failed".
+  return (answersJson) => evaluateJson(answersJson, rulesJson, language || "en");
 }
 
 // The bytes Python was given, against the page's value; nothing of the engine has run yet.
