@@ -1,0 +1,144 @@
+"""The built Chinese edition, with the real texts: no English word on any zh page (visible text and hidden states,
+<title>, meta description and social tags, navigation, labels, the search index), except what every edition shows
+as written. The templates' words alone are checked with placeholder data in test_render_editions.py; the engine's
+words in every result in test_selfcheck_wording_zh.py, and in the page in tests/browser.
+
+What may stay in Latin script, all of it read from the data or the editions, none written here:
+- a name, web address or e-mail address (the schema's `name`, `url` and `email` types);
+- an element marked lang="en" whose whole text is an English text of the data or a title or reference of a source
+  (the original beside a translated quote, a source's title) or the English edition's name in the language switcher;
+- a technical term the templates mark translate="no" (Python, .ics): a term of at most three words, not a sentence.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from test_render_editions import SCHEMA, with_placeholders
+
+from programme import DATA_PATH
+from programme.editions import EDITIONS
+from programme.yamlsource import parse_yaml
+
+CHINESE = EDITIONS["zh-Hant"]
+LATIN_WORD = re.compile(r"[A-Za-z]+")
+QUOTE_MARKS = "“”\"'‘’「」"
+META_WORDS = ("description", "og:title", "og:description", "og:site_name", "og:image:alt",
+              "twitter:title", "twitter:description")
+
+
+def normal(text: str) -> str:
+    return " ".join(text.replace("\u200b", "").split()).strip(QUOTE_MARKS)
+
+
+def data_strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in data_strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in data_strings(item)]
+    return []
+
+
+@pytest.fixture(scope="module")
+def allowed():
+    """What stays as written (names, addresses) and what may be shown in English as a whole (the data's texts)."""
+    raw = parse_yaml(DATA_PATH.read_text(encoding="utf-8"), "programme.yaml").value
+    kept: set[str] = set()
+    with_placeholders(raw, SCHEMA, [0], kept)
+    kept |= {edition.name for edition in EDITIONS.values() if edition.language != CHINESE.language}
+    return kept, {normal(text) for text in data_strings(raw)} | {edition.name for edition in EDITIONS.values()}
+
+
+def latin_left(text: str, kept: set[str]) -> list[str]:
+    text = text.replace("\u200b", "")
+    for value in sorted(kept, key=len, reverse=True):  # "HKSTP InnoAcademy" before "HKSTP"
+        text = text.replace(value, " ")
+    return LATIN_WORD.findall(text)
+
+
+def chinese_pages(site_dir) -> dict[str, BeautifulSoup]:
+    folder = site_dir / CHINESE.folder
+    pages = {str(path.relative_to(site_dir)): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+             for path in sorted(folder.rglob("*.html"))}
+    assert len(pages) >= 10, sorted(pages)
+    return pages
+
+
+def set_aside(page: BeautifulSoup, whole_texts: set[str]) -> tuple[list[str], list[str]]:
+    """Removes what may be in English from the page: the English wholes (problems if not the data's) and the terms."""
+    problems, terms = [], []
+    for element in page.select("[lang]:not(html)"):
+        if element.decomposed or element["lang"] == CHINESE.html_lang or element["lang"] == CHINESE.language:
+            continue
+        if normal(element.get_text(" ")) not in whole_texts:
+            problems.append(f'lang="{element["lang"]}" on text that is not the data\'s: {element.get_text()[:80]!r}')
+        element.decompose()
+    for element in page.select("[translate=no]"):
+        if element.decomposed:
+            continue
+        term = element.get_text(" ").strip()
+        if len(term.split()) > 3:
+            problems.append(f"translate=no on more than a term: {term[:80]!r}")
+        terms.append(term)
+        element.decompose()
+    return problems, terms
+
+
+def everything_said(page: BeautifulSoup) -> str:
+    """Text of every state (hidden ones too), the title, labels, and the descriptions that search and sharing show."""
+    metas = [meta.get("content", "") for meta in page.select("meta")
+             if (meta.get("name") or meta.get("property")) in META_WORDS]
+    for element in page.select("script, style"):
+        element.decompose()
+    labels = [element[attribute] for attribute in ("aria-label", "alt", "title", "placeholder")
+              for element in page.select(f"[{attribute}]")]
+    return " ".join([page.get_text(" "), *labels, *metas])
+
+
+def test_no_english_word_is_left_on_any_chinese_page(built_site, allowed):
+    kept, whole_texts = allowed
+    found = {}
+    for address, page in chinese_pages(built_site.site_dir).items():
+        title = page.title.get_text() if page.title else ""
+        assert title and not latin_left(title, kept), f"{address}: <title> {title!r}"
+        problems, _ = set_aside(page, whole_texts)
+        left = latin_left(everything_said(page), kept)
+        if problems or left:
+            found[address] = problems + sorted(set(left))
+    assert found == {}
+
+
+def test_no_english_word_is_left_in_the_chinese_search_index(built_site, allowed):
+    kept, whole_texts = allowed
+    terms = set()
+    for page in chinese_pages(built_site.site_dir).values():
+        terms.update(set_aside(page, whole_texts)[1])
+    index = json.loads((built_site.site_dir / CHINESE.folder / "search" / "search_index.json").read_text("utf-8"))
+    english_texts = sorted((text for text in whole_texts if LATIN_WORD.search(text)), key=len, reverse=True)
+    found = []
+    for doc in index["docs"]:
+        text = normal(BeautifulSoup(f"{doc['title']} {doc['text']}", "html.parser").get_text(" "))
+        for whole in english_texts:  # originals of quotes, titles of sources: as on the pages, where lang="en" marks them
+            text = text.replace(whole, " ")
+        left = latin_left(text, kept | terms)
+        if left:
+            found.append(f"{doc['location']}: {sorted(set(left))}")
+    assert len(index["docs"]) >= 10
+    assert found == []
+
+
+def test_the_check_finds_an_english_word_on_a_chinese_page(allowed):
+    """The walk above could pass by finding nothing: an English label, title or meta description is found."""
+    kept, whole_texts = allowed
+    page = BeautifulSoup('<html lang="zh-Hant-HK"><head><title>申請 Eligibility</title>'
+                         '<meta name="description" content="Apply now"></head>'
+                         '<body><p>PROcruit C</p><button aria-label="Close">×</button>'
+                         '<p hidden>Result</p><span lang="en">Not from the data</span></body></html>', "html.parser")
+    problems, _ = set_aside(page, whole_texts)
+    assert problems and "Not from the data" in problems[0]
+    assert sorted(latin_left(everything_said(page), kept)) == ["Apply", "Close", "Eligibility", "Result", "now"]
