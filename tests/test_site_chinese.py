@@ -44,14 +44,18 @@ def data_strings(value: object) -> list[str]:
     return []
 
 
-@pytest.fixture(scope="module")
-def allowed():
+def allowed_latin() -> tuple[set[str], set[str]]:
     """What stays as written (names, addresses) and what may be shown in English as a whole (the data's texts)."""
     raw = parse_yaml(DATA_PATH.read_text(encoding="utf-8"), "programme.yaml").value
     kept: set[str] = set()
     with_placeholders(raw, SCHEMA, [0], kept)
     kept |= {edition.name for edition in EDITIONS.values() if edition.language != CHINESE.language}
     return kept, {normal(text) for text in data_strings(raw)} | {edition.name for edition in EDITIONS.values()}
+
+
+@pytest.fixture(scope="module")
+def allowed():
+    return allowed_latin()
 
 
 def latin_left(text: str, kept: set[str]) -> list[str]:

@@ -31,8 +31,9 @@ class SelfCheckPage:
         self.result = page.locator("[data-selfcheck-result]")
         self.criteria_in_words = page.locator("ul.criteria > li")
 
-    def open(self, site_url: str) -> SelfCheckPage:
-        self.page.goto(site_url + URL)
+    def open(self, site_url: str, edition: str = "") -> SelfCheckPage:
+        """The self-check page of an edition: "" for the first (English), or its folder ("zh-hant/")."""
+        self.page.goto(site_url + edition + URL)
         self.initial_application_date = self.control("application_date").input_value()
         return self
 

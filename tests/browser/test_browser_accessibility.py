@@ -17,6 +17,9 @@ from selfcheck_page import (
     job_lasting_months,
 )
 
+from test_site_chinese import allowed_latin, latin_left
+
+from programme.editions import EDITIONS
 from programme.loader import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser
@@ -53,12 +56,21 @@ def test_no_page_of_the_site_has_an_accessibility_violation(device_page, site_ur
     assert found == [], "\n".join(found)
 
 
-def test_no_state_of_the_self_check_has_an_accessibility_violation(device_page, site_url, programme):
-    self_check = SelfCheckPage(device_page).open(site_url)
+EDITION_FOLDERS = {edition.language: f"{edition.folder}/" if edition.folder else "" for edition in EDITIONS.values()}
+
+
+@pytest.mark.parametrize("language", list(EDITION_FOLDERS))
+def test_no_state_of_the_self_check_has_an_accessibility_violation(device_page, site_url, programme, language):
+    """Every state in every edition; in a translated one, each state also shows no English word but names."""
+    self_check = SelfCheckPage(device_page).open(site_url, EDITION_FOLDERS[language])
     found = []
+    kept = allowed_latin()[0]
 
     def audit(state: str) -> None:
         found.extend(f"{state}: {violation}" for violation in accessibility_violations(device_page))
+        if language != "en":
+            shown = device_page.locator("[data-selfcheck]").inner_text()
+            found.extend(f"{state}: English word {word!r}" for word in sorted(set(latin_left(shown, kept))))
 
     audit("initial")
     self_check.wait_until_ready()
