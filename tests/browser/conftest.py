@@ -84,7 +84,7 @@ def new_context(browser, browser_log) -> Iterator:
     contexts: list[BrowserContext] = []
 
     def make(**options) -> BrowserContext:
-        context = browser.new_context(locale="en-US", **options)
+        context = browser.new_context(**{"locale": "en-US", **options})
         context.on("request", lambda request: browser_log.requests.append(request))
         context.on("page", browser_log.watch)
         if options.get("java_script_enabled", True):
