@@ -19,6 +19,8 @@ import pytest
 from bs4 import BeautifulSoup
 from test_render_editions import SCHEMA, with_placeholders
 
+from sitebuild import SITE_URL
+
 from programme import DATA_PATH
 from programme.editions import EDITIONS
 from programme.yamlsource import parse_yaml
@@ -146,3 +148,47 @@ def test_the_check_finds_an_english_word_on_a_chinese_page(allowed):
     problems, _ = set_aside(page, whole_texts)
     assert problems and "Not from the data" in problems[0]
     assert sorted(latin_left(everything_said(page), kept)) == ["Apply", "Close", "Eligibility", "Result", "now"]
+
+
+def edition_relative(page_file, href: str, site_dir) -> str | None:
+    """A link of a page as an address relative to its edition's root: "timeline/" in either edition."""
+    from posixpath import normpath
+    from urllib.parse import urljoin, urlsplit
+
+    page_url = urlsplit(SITE_URL).path + page_file.relative_to(site_dir).as_posix()  # where it is served
+    path = urlsplit(urljoin(page_url, href)).path
+    if urlsplit(href).scheme or not path.startswith("/"):
+        return None
+    path = normpath(path).lstrip("/") + ("/" if path.endswith("/") else "")
+    path = path.removeprefix(urlsplit(SITE_URL).path.lstrip("/"))
+    return path.removeprefix(CHINESE.folder + "/") if path.startswith(CHINESE.folder + "/") else path
+
+
+def test_every_page_is_in_both_editions_with_the_same_navigation_search_and_edit_link_and_a_switch_between(built_site):
+    site_dir = built_site.site_dir
+    english_pages = sorted(path.relative_to(site_dir) for path in site_dir.rglob("*.html")
+                           if path.relative_to(site_dir).parts[0] not in (CHINESE.folder, "assets"))
+    assert len(english_pages) >= 10
+    for relative in english_pages:
+        pair = {"en": site_dir / relative, "zh-Hant": site_dir / CHINESE.folder / relative}
+        assert pair["zh-Hant"].is_file(), f"no Chinese page for {relative}"
+        pages = {language: BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser") for language, path in pair.items()}
+        assert pages["zh-Hant"].html["lang"] == CHINESE.html_lang, relative
+        assert pages["en"].html["lang"] == EDITIONS["en"].html_lang, relative
+        navigation = {language: [edition_relative(pair[language], link["href"], site_dir)
+                                 for link in page.select("nav.md-nav--primary a.md-nav__link[href]")]
+                      for language, page in pages.items()}
+        assert navigation["en"] and navigation["en"] == navigation["zh-Hant"], relative
+        for language, page in pages.items():
+            assert page.select_one("form.md-search__form input[type=text]") is not None, (language, relative)
+        edits = {language: [link["href"] for link in page.select("a.md-content__button[rel=edit]")]
+                 for language, page in pages.items()}
+        assert edits["en"] == edits["zh-Hant"], relative
+        if relative.name == "404.html":
+            continue  # served at any address, so it cannot name its counterpart
+        for language, other in (("en", "zh-Hant"), ("zh-Hant", "en")):
+            switch = pages[language].select_one("a.md-header__language")
+            assert switch is not None and switch["lang"] == EDITIONS[other].html_lang, (language, relative)
+            target = (pair[language].parent / switch["href"]).resolve() / "index.html" \
+                if switch["href"].endswith("/") else (pair[language].parent / switch["href"]).resolve()
+            assert target == pair[other].resolve(), (language, relative, switch["href"])
