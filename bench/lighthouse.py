@@ -1,4 +1,4 @@
-"""Benchmark: Lighthouse (npm lighthouse, pinned) on four pages, with its mobile and desktop presets.
+"""Benchmark: Lighthouse (npm lighthouse, pinned) on six pages, with its mobile and desktop presets.
 
 The site is built once into a temporary folder and served on 127.0.0.1 with production's headers. Lighthouse drives
 Debian's Chromium (CHROME_PATH), headless, with the same flags as the tests. For home, a track page, eligibility and
@@ -7,11 +7,12 @@ Contentful Paint, and whether each target is met:
 
 - accessibility, best practices and SEO: 100;
 - CLS: at most 0.02;
-- performance: at least 95 on desktop. (The mobile preset's simulated slow network and CPU make its performance
-  score a figure to watch, not a target here; the self-check's runtime, measured by bench/selfcheck_boot.py, is
-  not part of it because it loads in a worker after the page.)
+- performance: at least 95 on desktop, and on mobile for home and the self-check (issue #10). (The self-check's
+  runtime, measured by bench/selfcheck_boot.py, is not part of the score: it loads in a worker after the page.)
 
-    python bench/lighthouse.py            # every page, both presets, 1 run each; about 2 minutes on 2 cores
+The Chinese edition's home and self-check are audited too, against the same targets.
+
+    python bench/lighthouse.py            # every page, both presets, 1 run each; about 3 minutes on 2 cores
     python bench/lighthouse.py --runs 3   # the median of 3 runs of each
 """
 
@@ -35,12 +36,14 @@ from sitebuild import build_site  # noqa: E402
 from staticserver import serve  # noqa: E402
 
 LIGHTHOUSE = PROJECT_ROOT / "node_modules" / ".bin" / "lighthouse"
-PAGES = {"home": "", "track": "tracks/technology-for-good/", "eligibility": "eligibility/", "self-check": "self-check/"}
+PAGES = {"home": "", "track": "tracks/technology-for-good/", "eligibility": "eligibility/", "self-check": "self-check/",
+         "home zh": "zh-hant/", "self-check zh": "zh-hant/self-check/"}
+MOBILE_PERFORMANCE_PAGES = ("home", "self-check", "home zh", "self-check zh")
 PRESETS = ("mobile", "desktop")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 FULL_MARKS = ("accessibility", "best-practices", "seo")
 CLS_TARGET = 0.02
-DESKTOP_PERFORMANCE_TARGET = 95
+PERFORMANCE_TARGET = 95
 
 
 @dataclass(frozen=True)
@@ -82,13 +85,14 @@ def median_audit(audits: list[Audit]) -> Audit:
     )
 
 
-def misses(audit: Audit, preset: str) -> list[str]:
+def misses(audit: Audit, preset: str, page: str) -> list[str]:
     """The targets this audit misses, in words."""
     missed = [f"{name} {audit.scores[name]} < 100" for name in FULL_MARKS if audit.scores[name] < 100]
     if audit.cls > CLS_TARGET:
         missed.append(f"CLS {audit.cls:.3f} > {CLS_TARGET}")
-    if preset == "desktop" and audit.scores["performance"] < DESKTOP_PERFORMANCE_TARGET:
-        missed.append(f"performance {audit.scores['performance']} < {DESKTOP_PERFORMANCE_TARGET}")
+    held = preset == "desktop" or page in MOBILE_PERFORMANCE_PAGES
+    if held and audit.scores["performance"] < PERFORMANCE_TARGET:
+        missed.append(f"performance {audit.scores['performance']} < {PERFORMANCE_TARGET}")
     return missed
 
 
@@ -102,7 +106,7 @@ def run(runs: int) -> int:
             print(build.output, file=sys.stderr)
             return 1
         print(f"Lighthouse {lighthouse_version()}, Chromium at {chromium_executable()}, {runs} run(s) each, median shown")
-        header = f"{'page':<12} {'preset':<8} " + " ".join(f"{name[:13]:>13}" for name in CATEGORIES)
+        header = f"{'page':<14} {'preset':<8} " + " ".join(f"{name[:13]:>13}" for name in CATEGORIES)
         print(header + f" {'CLS':>7} {'LCP ms':>7}  targets")
         all_met = True
         with serve(build.site_dir) as base_url:
@@ -111,9 +115,9 @@ def run(runs: int) -> int:
                     audits = [lighthouse(base_url + address, preset, Path(folder) / f"{page}-{preset}-{index}.json")
                               for index in range(runs)]
                     audit = median_audit(audits)
-                    missed = misses(audit, preset)
+                    missed = misses(audit, preset, page)
                     all_met &= not missed
-                    print(f"{page:<12} {preset:<8} " + " ".join(f"{audit.scores[name]:>13}" for name in CATEGORIES)
+                    print(f"{page:<14} {preset:<8} " + " ".join(f"{audit.scores[name]:>13}" for name in CATEGORIES)
                           + f" {audit.cls:>7.3f} {audit.lcp_ms:>7.0f}  " + ("met" if not missed else "; ".join(missed)))
         print("All targets met." if all_met else "Some targets missed (see above).")
     return 0
