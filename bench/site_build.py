@@ -54,6 +54,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.utils import yaml_load  # noqa: E402
 
 from programme import DATA_PATH, load_programme  # noqa: E402
+from programme.editions import EDITIONS  # noqa: E402
 from programme.loader import PROJECT_ROOT  # noqa: E402
 from programme.yamlsource import parse_yaml  # noqa: E402
 
@@ -239,7 +240,14 @@ def write_plain_site(capture: _CapturePlugin, work: Path) -> Path:
             shutil.copyfile(source, path)
 
     settings = yaml_load(CONFIG_PATH.read_text(encoding="utf-8"))
-    del settings["hooks"]
+    # No hook of the site's; only what any translated MkDocs theme needs: its templates' words (overrides/404.html),
+    # from the same compiled catalog.
+    language = next(edition.language for edition in EDITIONS.values() if edition.theme_language == capture.language)
+    words = work / "plain_words.py"
+    words.write_text("from programme.render import install_translations\n\n\n"
+                     f"def on_env(env, config, files):\n    install_translations(env, {language!r})\n    return env\n",
+                     encoding="utf-8")
+    settings["hooks"] = [str(words)]
     settings["docs_dir"] = str(docs)
     settings["theme"]["custom_dir"] = str(PROJECT_ROOT / settings["theme"]["custom_dir"])
     settings["theme"]["language"] = capture.language
