@@ -107,6 +107,7 @@ def environment(language: str) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
+        bytecode_cache=COMPILED_PAGE_TEMPLATES,
     )
     environment.policies["ext.i18n.trimmed"] = True  # a {% trans %} block's line breaks and indentation are layout
     environment.install_gettext_translations(site_translations(language), newstyle=True)
@@ -124,6 +125,28 @@ def environment(language: str) -> jinja2.Environment:
     return environment
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates, kept in memory for the life of the process. Each edition's build has its own Jinja
+    environments (its words differ), and each rebuild of `mkdocs serve` new ones; without this, every one of them
+    compiles every template again. Jinja checks each entry against its template's source (a checksum), so an edited
+    template is compiled afresh. Code compiled under one environment's settings (autoescape, trim_blocks…) is not
+    valid under another's, so each kind of environment has its own."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_PAGE_TEMPLATES = _CompiledTemplates()   # templates/, for the pages (PageRenderer)
+COMPILED_THEME_TEMPLATES = _CompiledTemplates()  # Material's and overrides/, for the theme (MkDocs' environment)
+
+
 def install_translations(env: jinja2.Environment, language: str) -> None:
     """Give the theme's Jinja environment (MkDocs' `on_env`) this site's words in an edition's language, for the
     theme templates of overrides/ (404.html). The theme does not autoescape: those templates escape what they insert."""
@@ -131,6 +154,7 @@ def install_translations(env: jinja2.Environment, language: str) -> None:
         env.add_extension("jinja2.ext.i18n")
     env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_translations(site_translations(language), newstyle=True)
+    env.bytecode_cache = COMPILED_THEME_TEMPLATES
 
 
 def _localising(gettext: Callable) -> Callable:

@@ -1,0 +1,35 @@
+"""Compiled templates are kept for the life of the process (each edition and each rebuild of `mkdocs serve` makes new
+Jinja environments), and an edited template is compiled afresh."""
+
+from __future__ import annotations
+
+import os
+
+import jinja2
+
+from programme.render import _CompiledTemplates
+
+COMPILE = jinja2.Environment.compile
+
+
+def environment(folder, cache) -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(folder), bytecode_cache=cache, auto_reload=False)
+
+
+def test_a_new_environment_reuses_the_compiled_template_and_an_edit_is_compiled_again(tmp_path, monkeypatch):
+    cache = _CompiledTemplates()
+    template = tmp_path / "page.html"
+    template.write_text("first {{ word }}", encoding="utf-8")
+    assert environment(tmp_path, cache).get_template("page.html").render(word="x") == "first x"
+
+    compiled = []
+    monkeypatch.setattr(jinja2.Environment, "compile",
+                        lambda self, *args, **kwargs: compiled.append(args) or COMPILE(self, *args, **kwargs))
+    assert environment(tmp_path, cache).get_template("page.html").render(word="y") == "first y"
+    assert compiled == []  # the second environment compiled nothing
+
+    template.write_text("second {{ word }}", encoding="utf-8")
+    os.utime(template, (1, 1))  # the edit is noticed by its content, whatever the file's time says
+    assert environment(tmp_path, cache).get_template("page.html").render(word="z") == "second z"
+    assert len(compiled) == 1
+
