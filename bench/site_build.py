@@ -16,6 +16,7 @@ which the plain site does not do at all.
 
     python bench/site_build.py           # every size: about nine minutes on a busy 2-core machine, mostly 1,000 roles
     python bench/site_build.py --quick   # the real site and 20, 40 and 80 roles, two runs each
+    python bench/site_build.py --editions  # only every language edition against English only, 15 builds each
 """
 
 from __future__ import annotations
@@ -517,6 +518,18 @@ def print_profile(data_set: DataSet) -> None:
         print(f"    {cumulative * 1000:>7.0f} ms {calls:>6} calls  {where}")
 
 
+def run_editions() -> None:
+    """The language editions against English only, alone: the full run's number of builds, in a fresh process."""
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    started, load_before = time.perf_counter(), _load_average()
+    with tempfile.TemporaryDirectory(prefix="site-build-bench-") as folder:
+        work = Path(folder)
+        both, alone = measure_editions(work, write_english_only_data(work), REAL_REPEATS["full"])
+    print(f"{os.cpu_count()} CPUs, load average {load_before} before, {_load_average()} after")
+    print_editions(both, alone, quick=False)
+    print(f"\nBenchmark took {time.perf_counter() - started:.0f} s.")
+
+
 def run(quick: bool, json_path: Path | None) -> None:
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     started, load_before = time.perf_counter(), _load_average()
@@ -559,8 +572,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="the real site and three small synthetic sizes, two runs each")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures as JSON to PATH")
+    parser.add_argument("--editions", action="store_true", help="only the language editions against English only")
     arguments = parser.parse_args()
-    run(arguments.quick, arguments.json)
+    if arguments.editions:
+        run_editions()
+    else:
+        run(arguments.quick, arguments.json)
 
 
 if __name__ == "__main__":
