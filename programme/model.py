@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import re
 from dataclasses import dataclass
 
 from selfcheck.rules import CRITERION_PARAMETERS
@@ -36,6 +37,9 @@ class Text:
         return self.in_language(DEFAULT_LANGUAGE)
 
 
+_ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
 @dataclass(frozen=True)
 class PartialDate:
     """A date known to a year, a month or a day: '2021', '2021-02', '2021-01-03'."""
@@ -46,9 +50,15 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Read an ISO date of any precision; ValueError names an impossible one."""
-        parts = [int(part) for part in text.split("-")]
-        date = cls(*parts)
+        """Read an ISO date of any precision; ValueError names a malformed or impossible one."""
+        match = _ISO_DATE.fullmatch(text)
+        if match is None:
+            raise ValueError("a date is written YYYY, YYYY-MM or YYYY-MM-DD")
+        date = cls(*(int(part) for part in match.groups() if part is not None))
+        if date.month is not None and not 1 <= date.month <= 12:
+            raise ValueError("months run from 01 to 12")
+        if date.day is not None and date.day < 1:
+            raise ValueError("days start at 01")
         if not FIRST_YEAR <= date.year <= LAST_YEAR:
             raise ValueError(f"years run from {FIRST_YEAR} to {LAST_YEAR}")
         if date.day is not None:
