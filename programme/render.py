@@ -53,6 +53,9 @@ class PageRenderer:
         self._language = language
         self._extra_context = extra_context or {}
         self._citations = citation_index(programme)
+        # This build's environment: a new one per build, so that `mkdocs serve` gives a changed catalog's words.
+        self._environment = environment(language)
+        self._descriptions = None  # _descriptions.html as a module, made once
 
     @property
     def today(self) -> datetime.date:
@@ -66,7 +69,7 @@ class PageRenderer:
 
     def render(self, spec: PageSpec, href: Callable[[str], str]) -> str:
         """The page's HTML; `href` turns a page's source path into a link relative to this page."""
-        template = environment(self.language).get_template(spec.template)
+        template = self._environment.get_template(spec.template)
         rendering = _Rendering(self.language, self._citations)
         token = _RENDERING.set(rendering)
         try:
@@ -82,17 +85,18 @@ class PageRenderer:
         """The page's meta description as plain text, from the macro named after its template in `_descriptions.html`."""
         token = _RENDERING.set(_Rendering(self.language, self._citations))
         try:
-            module = environment(self.language).get_template("_descriptions.html").make_module({"programme": self._programme})
-            rendered = getattr(module, spec.template.removesuffix(".html"))(**spec.context)
+            if self._descriptions is None:
+                self._descriptions = self._environment.get_template("_descriptions.html").make_module(
+                    {"programme": self._programme})
+            rendered = getattr(self._descriptions, spec.template.removesuffix(".html"))(**spec.context)
         finally:
             _RENDERING.reset(token)
         return Markup(rendered).striptags()  # drops tags, reads entities back as characters, joins lines
 
 
-@cache
 def environment(language: str) -> jinja2.Environment:
-    """One environment per language and process, so `mkdocs serve` compiles each template once; a template changed on
-    disk is still seen. (No on-disk bytecode cache: its key ignores the environment, so stale code could survive.)
+    """An environment for the pages of a language, with the catalog as it is now. Templates are compiled once per
+    process (COMPILED_PAGE_TEMPLATES, checked against each template's source), so a new environment costs little.
 
     Templates say their words with gettext, `{{ _("...") }}` or `{% trans %}`: the words are English, and the
     edition's catalog, compiled from locale/<locale>/LC_MESSAGES/site.po, gives them in its language. Each message is

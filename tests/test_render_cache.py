@@ -3,6 +3,7 @@ Jinja environments), and an edited template is compiled afresh."""
 
 from __future__ import annotations
 
+import datetime
 import os
 
 import jinja2
@@ -33,3 +34,24 @@ def test_a_new_environment_reuses_the_compiled_template_and_an_edit_is_compiled_
     assert environment(tmp_path, cache).get_template("page.html").render(word="z") == "second z"
     assert len(compiled) == 1
 
+
+
+def test_each_build_renders_with_the_catalog_as_it_is_then(monkeypatch):
+    """`mkdocs serve` rebuilds when a .po file changes: the next build's pages have the new words."""
+    from gettext import NullTranslations
+
+    from programme import DATA_PATH, load_programme, render
+    from programme.pages import plan_pages
+
+    class Edited(NullTranslations):  # the catalog after a translator's edit: every message changed
+        def gettext(self, message):
+            return "〔新〕" + message
+
+    programme = load_programme(DATA_PATH)
+    spec = next(spec for spec in plan_pages(programme) if spec.src_uri == "contact.md")
+    context = {"selfcheck": {}, "calendars": {}}
+    before = render.PageRenderer(programme, datetime.date(2026, 11, 26), context, language="zh-Hant")
+    monkeypatch.setattr(render, "site_translations", lambda language: Edited())
+    after = render.PageRenderer(programme, datetime.date(2026, 11, 26), context, language="zh-Hant")
+    assert "〔新〕" not in before.description(spec)
+    assert "〔新〕" in after.description(spec)
