@@ -34,7 +34,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from programme import DATA_PATH, ProgrammeDataError
-from programme.bundle import BundleError, runtime_bundle
+from programme.bundle import BundleError, RuntimeBundle, runtime_bundle
 from programme.calendar import CohortCalendar, calendar_file, cohort_calendars
 from programme.catalogs import LOCALE_DIR, CatalogError, compile_catalogs, site_translations
 from programme.compression import write_compressed_siblings
@@ -69,6 +69,7 @@ class _SiteBuild:
     pages: dict[str, PageSpec]
     renderer: PageRenderer
     runtime: list[RuntimeFile]
+    bundle: RuntimeBundle
     calendars: dict[str, CohortCalendar]
     open_data: dict[str, bytes]
     staged: StagedSiteDir | None = None
@@ -102,31 +103,39 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load and check everything before MkDocs touches the site directory; stop on any problem."""
+    """Load and check everything before MkDocs touches the site directory; stop on any problem. Another edition,
+    built inside the root edition's build, takes what every edition shares from it: the same data, runtime and day."""
+    root = _builds[0] if _builds else None
     _builds.append(None)
-    data_path = _data_path(config)
-    try:
-        location = site_location(os.environ)
-        data, programme = load_checked(data_path)
-        _, pyodide = pyodide_runtime()
-        bundle = runtime_bundle(programme if data_path.resolve() == DATA_PATH else None)
-        today = build_date()
-    except (LocationError, ProgrammeDataError, MissingRuntime, BundleError, InvalidBuildDate) as exc:
-        raise PluginError(str(exc)) from None
+    if root is None:
+        data_path = _data_path(config)
+        try:
+            location = site_location(os.environ)
+            data, programme = load_checked(data_path)
+            _, pyodide = pyodide_runtime()
+            bundle = runtime_bundle(programme if data_path.resolve() == DATA_PATH else None)
+            today = build_date()
+            compile_catalogs()
+        except (LocationError, ProgrammeDataError, MissingRuntime, BundleError, InvalidBuildDate) as exc:
+            raise PluginError(str(exc)) from None
+        except CatalogError as exc:
+            raise PluginError(f"the site's words: {exc}") from None
+        runtime = [*pyodide, *bundle_files(bundle)]
+        calendars, open_data = cohort_calendars(programme), open_data_files(data)
+    else:
+        data_path, programme, location, today = root.data_path, root.programme, root.location, root.renderer.today
+        runtime, bundle, calendars, open_data = root.runtime, root.bundle, root.calendars, root.open_data
     language = config.extra.get("edition") or programme.languages[0]
     edition = EDITIONS[language]
     try:
-        compile_catalogs()
         site_translations(language)
-    except (CatalogError, FileNotFoundError) as exc:
+    except FileNotFoundError as exc:
         raise PluginError(f"the {language} edition's words: {exc}") from None
-    runtime = [*pyodide, *bundle_files(bundle)]
     selfcheck = selfcheck_context(programme, language, runtime, bundle)
     pages = plan_pages(programme)
-    calendars = cohort_calendars(programme)
     renderer = PageRenderer(programme, today, {"selfcheck": selfcheck, "calendars": calendars}, language=language)
     _builds[-1] = _SiteBuild(data_path, programme, edition, location, {page.src_uri: page for page in pages}, renderer,
-                             runtime, calendars, open_data_files(data))
+                             runtime, bundle, calendars, open_data)
     config.nav = plan_nav(programme, language) + (list(config.nav or []) if _is_root(edition) else [])
     config.theme["language"] = edition.theme_language
     config.extra["alternate"] = [EDITIONS[other].name for other in programme.languages]  # the theme shows our switcher
