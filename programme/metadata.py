@@ -39,8 +39,8 @@ def page_metadata(location: SiteLocation, languages: tuple[str, ...], *, languag
     """
     alternates = ()
     if len(languages) > 1 and location.publish:  # hreflang addresses are absolute: only a publish build has them
-        urls = dict(location.alternates(languages, path))
-        alternates = (*((EDITIONS[other].html_lang, urls[other]) for other in languages), ("x-default", urls[languages[0]]))
+        alternates = (*((EDITIONS[other].html_lang, location.page_url(other, path)) for other in languages),
+                      ("x-default", location.page_url(languages[0], path)))
     return PageMetadata(site_name, " ".join(title.split()), " ".join(description.split()), language,
                         location.page_url(language, path), alternates, structured_data)
 

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .model import DEFAULT_LANGUAGE
+from .editions import EDITIONS
 
 PUBLISH = "SITE_PUBLISH"
 SITE_URL = "SITE_URL"
@@ -47,26 +47,17 @@ class SiteLocation:
         return EDIT_URI if self.repo_url else None
 
     def edition_url(self, language: str) -> str | None:
-        """The root of one language edition: the site's root for English, `<language>/` below it otherwise."""
+        """The root of one language edition: the site's root for the first, its folder below it otherwise."""
         if self.site_url is None:
             return None
-        return self.site_url if language == DEFAULT_LANGUAGE else f"{self.site_url}{edition_folder(language)}/"
+        folder = EDITIONS[language].folder
+        return f"{self.site_url}{folder}/" if folder else self.site_url
 
     def page_url(self, language: str, path: str) -> str | None:
         """The absolute address of a page, from its edition and its path within it (`roles/trainee-designer/`)."""
         edition = self.edition_url(language)
         return None if edition is None else edition + path.lstrip("/")
 
-    def alternates(self, languages: tuple[str, ...], path: str) -> tuple[tuple[str, str], ...]:
-        """`(hreflang, address)` of the same page in every edition, for `<link rel="alternate">`."""
-        if self.site_url is None:
-            return ()
-        return tuple((language, self.page_url(language, path)) for language in languages)
-
-
-def edition_folder(language: str) -> str:
-    """The folder of a language edition below the site's root: the language tag in lower case."""
-    return language.lower()
 
 
 def site_location(environ: Mapping[str, str]) -> SiteLocation:
