@@ -58,6 +58,12 @@ def without_webassembly(route) -> None:
     route.fulfill(response=response, headers={**response.headers, "content-security-policy": policy})
 
 
+def in_an_unknown_language(route) -> None:
+    """The page as if its edition were in a language the engine has no words for."""
+    response = route.fetch()
+    route.fulfill(response=response, body=response.text().replace('data-language="en"', 'data-language="xx"'))
+
+
 @pytest.mark.parametrize(("address", "serve", "reason"), [
     pytest.param(ENGINE_WHEEL, missing, "wheel", id="engine wheel missing"),
     pytest.param(ENGINE_WHEEL, corrupt, "does not match its sha256", id="engine wheel tampered with"),
@@ -67,6 +73,7 @@ def without_webassembly(route) -> None:
                  id="another standard library"),
     pytest.param("**/assets/selfcheck/worker.js", missing, "worker.js", id="worker missing"),
     pytest.param("**/pyodide.asm.wasm", missing, "WebAssembly", id="WebAssembly runtime missing"),
+    pytest.param("**/self-check/", in_an_unknown_language, "UnknownLanguage", id="a language the engine lacks"),
     pytest.param("**/assets/selfcheck/worker.js", without_webassembly, "WebAssembly", id="WebAssembly not allowed"),
 ])
 def test_when_the_runtime_cannot_start_the_page_says_so_and_keeps_the_criteria(context, site_url, programme,

@@ -55,8 +55,10 @@ async function start({ pyodideUrl, stdlibUrl, stdlibIntegrity, lockUrl, lockInte
       "(Pyodide logged the error)");
   }
   const evaluateJson = pyodide.pyimport(name).evaluate_json;
-  // The engine words its result in the page's language; an unknown one is its error, reported as "failed".
-  return (answersJson) => evaluateJson(answersJson, rulesJson, language || "en");
+  // Once with no answers, before "ready": the engine reads the rules and the page language's catalog now, so that
+  // bad rules, an unknown language or a missing catalog fail the start, not a visitor's first submit.
+  evaluateJson("{}", rulesJson, language);
+  return (answersJson) => evaluateJson(answersJson, rulesJson, language);
 }
 
 // The bytes Python was given, against the page's value; nothing of the engine has run yet.
