@@ -1,5 +1,6 @@
-"""Every golden case gives CPython's result in Chromium, through the page's own worker and the runtime files the
-site ships: a module missing from the trimmed standard library fails here, not in a visitor's browser."""
+"""Every golden case gives CPython's result in Chromium, in every edition's language, through the page's own worker
+and the runtime files the site ships: a module missing from the trimmed standard library fails here, not in a
+visitor's browser."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from selfcheck_page import SelfCheckPage
 
 import selfcheck
+from programme.editions import EDITIONS
 
 pytestmark = pytest.mark.browser
 
@@ -25,6 +27,7 @@ async (cases) => {
     type: "start", pyodideUrl: url("pyodideUrl"), stdlibUrl: url("stdlibUrl"),
     stdlibIntegrity: root.dataset.stdlibIntegrity, lockUrl: url("lockUrl"), lockIntegrity: root.dataset.lockIntegrity,
     package: root.dataset.package, rulesJson: root.querySelector("[data-selfcheck-rules]").textContent,
+    language: root.dataset.language,
   });
   const state = await started;
   if (state.type !== "ready") {
@@ -42,8 +45,10 @@ async (cases) => {
 """
 
 
-def test_every_golden_case_gives_the_same_result_in_chromium(page, site_url, golden_cases, browser_log):
-    SelfCheckPage(page).open(site_url)
+@pytest.mark.parametrize("language", list(EDITIONS))
+def test_every_golden_case_gives_the_same_result_in_chromium(page, site_url, golden_cases, browser_log, language):
+    folder = EDITIONS[language].folder
+    SelfCheckPage(page).open(site_url, f"{folder}/" if folder else "")
     rules_json = page.locator("[data-selfcheck-rules]").text_content()
     cases = [{"name": case["name"], "answers": json.dumps(case["answers"])} for case in golden_cases]
 
@@ -53,7 +58,7 @@ def test_every_golden_case_gives_the_same_result_in_chromium(page, site_url, gol
     assert sorted(report["results"]) == sorted(case["name"] for case in cases)
     mismatched = [
         case["name"] for case in cases
-        if json.loads(report["results"][case["name"]]) != json.loads(selfcheck.evaluate_json(case["answers"], rules_json))
+        if json.loads(report["results"][case["name"]]) != json.loads(selfcheck.evaluate_json(case["answers"], rules_json, language))
     ]
     assert not mismatched, "different in Chromium:\n" + "\n".join(mismatched)
     assert browser_log.console_errors == []
