@@ -132,3 +132,20 @@ def test_gnu_msgfmt_checks_the_catalog_too(language):
 def test_no_compiled_catalog_is_kept_in_the_repository():
     tracked = subprocess.run(["git", "ls-files", "selfcheck/locale"], cwd=ROOT, capture_output=True, text=True, check=True)
     assert [name for name in tracked.stdout.splitlines() if name.endswith(".mo")] == []
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_a_sentence_both_the_site_and_the_engine_say_is_translated_the_same_in_both(language):
+    """The self-check page shows the site's window lines above the form and the engine's in the result: one wording."""
+    locale = wording.LANGUAGES[language]
+    site = read_catalog(ROOT / "locale" / locale / "LC_MESSAGES" / "site.po")
+    as_site_writes = {message.id: message.string for message in site if message.id and isinstance(message.id, str)}
+    shared = 0
+    for message in read_catalog(po_path(language)):
+        if not message.id or not isinstance(message.id, str) or message.context:
+            continue
+        site_id = re.sub(r"\{(\w+)\}", r"%(\1)s", message.id)
+        if site_id in as_site_writes:
+            shared += 1
+            assert re.sub(r"\{(\w+)\}", r"%(\1)s", message.string) == as_site_writes[site_id], message.id
+    assert shared >= 4  # the four window sentences, at least
