@@ -214,6 +214,18 @@ def test_chinese_word_order_names_the_organisation_then_the_position_then_the_na
     assert order == sorted(order), caption
 
 
+def test_in_chinese_a_person_with_no_organisation_is_named_before_their_position(placeholder_data):
+    """So that in a list 「香港科技園公司行政總裁Albert Wong先生及Claudia Xu博士（首席商務總監）」 the organisation
+    before does not read as theirs too."""
+    programme, _ = placeholder_data
+    people = [person for person in programme.tlt.celebrated_by.people if person.organisation is None and person.position]
+    assert people
+    text = rendered(programme, CHINESE)["tlt.md"].get_text()
+    for person in people:
+        position = person.position.in_language(CHINESE)
+        assert f"{person.name}{person.honorific.in_language(CHINESE)}（{position}）" in text, person.name
+
+
 def test_numbers_and_dates_are_written_the_hong_kong_chinese_way(placeholder_data):
     programme, _ = placeholder_data
     pages = rendered(programme, CHINESE)
