@@ -31,9 +31,9 @@ compile-catalogs: $(VENV)/.installed
 # new and changed words into each language's .po file, where the translation is then written (README: "Translating").
 catalogs: $(VENV)/.installed
 	$(BIN)/pybabel --quiet extract --no-location --sort-output --add-comments=Translators: -k site_text -F locale/babel.cfg -o locale/site.pot templates overrides programme/pages.py
-	$(BIN)/pybabel --quiet update --no-fuzzy-matching -i locale/site.pot -d locale -D site
+	$(BIN)/pybabel --quiet update --no-fuzzy-matching --ignore-obsolete -i locale/site.pot -d locale -D site
 	$(BIN)/pybabel --quiet extract --no-location --sort-output -F selfcheck/locale/babel.cfg -o selfcheck/locale/selfcheck.pot selfcheck
-	$(BIN)/pybabel --quiet update --no-fuzzy-matching -i selfcheck/locale/selfcheck.pot -d selfcheck/locale -D selfcheck
+	$(BIN)/pybabel --quiet update --no-fuzzy-matching --ignore-obsolete -i selfcheck/locale/selfcheck.pot -d selfcheck/locale -D selfcheck
 	$(MAKE) compile-catalogs
 
 $(VENV)/.installed: requirements/test.lock pyproject.toml
