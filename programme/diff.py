@@ -19,7 +19,7 @@ from pathlib import Path
 import selfcheck
 
 from .errors import DataError
-from .golden import parse_golden_cases
+from .golden import GOLDEN_CASES_DIR, case_texts, parse_golden_cases
 from .loader import DATA_PATH, PROJECT_ROOT, display_path, read_checked_data
 from .model import DEFAULT_LANGUAGE, Programme, build_programme
 from .pages import plan_pages
@@ -27,8 +27,8 @@ from .publish import LocationError, SiteLocation, site_location
 from .rules import selfcheck_rules
 from .yamlsource import parse_yaml
 
-DATA_IN_REPOSITORY = "data/programme.yaml"
-CASES_IN_REPOSITORY = "tests/cases"
+DATA_IN_REPOSITORY = DATA_PATH.relative_to(PROJECT_ROOT).as_posix()
+CASES_IN_REPOSITORY = GOLDEN_CASES_DIR.relative_to(PROJECT_ROOT).as_posix()
 # Lists whose items are told apart by one of these keys; any other list of mappings by position.
 ITEM_KEYS = ("id", "key", "value")
 
@@ -146,8 +146,7 @@ def _git_show(root: Path, ref: str, path: str) -> tuple[str | None, str]:
 
 
 def _working_tree_cases(root: Path) -> tuple[dict, ...]:
-    return parse_golden_cases({path.name: path.read_text(encoding="utf-8")
-                              for path in sorted((root / CASES_IN_REPOSITORY).glob("*.yaml"))})[0]
+    return parse_golden_cases(case_texts(root / CASES_IN_REPOSITORY))[0]
 
 
 def _git_cases(root: Path, ref: str) -> tuple[dict, ...]:

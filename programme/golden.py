@@ -26,10 +26,14 @@ def parse_golden_cases(texts: dict[str, str]) -> tuple[tuple[dict, ...], list[Da
     return tuple(cases), problems
 
 
+def case_texts(cases_dir: Path = GOLDEN_CASES_DIR) -> dict[str, str]:
+    """The text of each file of golden cases in `cases_dir`, by file name, in name order."""
+    return {path.name: path.read_text(encoding="utf-8") for path in sorted(cases_dir.glob("*.yaml"))}
+
+
 def read_golden_cases(cases_dir: Path = GOLDEN_CASES_DIR) -> list[dict]:
     """Every golden case in `cases_dir`, file by file in name order; fails loudly on YAML problems."""
-    cases, problems = parse_golden_cases({path.name: path.read_text(encoding="utf-8")
-                                          for path in sorted(cases_dir.glob("*.yaml"))})
+    cases, problems = parse_golden_cases(case_texts(cases_dir))
     if problems:
         raise ValueError("\n".join(map(str, problems)))
     return list(cases)
