@@ -28,7 +28,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from programme.loader import PROJECT_ROOT
+from programme.data.loader import PROJECT_ROOT
 
 sys.path[:0] = [str(PROJECT_ROOT / "tests"), str(PROJECT_ROOT / "tests" / "browser")]
 from chromium import CHROMIUM_ARGS, chromium_executable  # noqa: E402

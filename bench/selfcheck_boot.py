@@ -37,13 +37,13 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
 
-from programme.bundle import PYODIDE_DIR
-from programme.compression import write_compressed_siblings
-from programme.loader import PROJECT_ROOT
+from programme.runtime.bundle import PYODIDE_DIR
+from programme.hosting.compression import write_compressed_siblings
+from programme.data.loader import PROJECT_ROOT
 
 sys.path[:0] = [str(PROJECT_ROOT / "tests"), str(PROJECT_ROOT / "tests" / "browser")]
 from chromium import CHROMIUM_ARGS, chromium_executable  # noqa: E402
-from programme.golden import read_golden_cases  # noqa: E402
+from programme.data.cases import read_golden_cases  # noqa: E402
 from selfcheck_page import URL as SELF_CHECK_URL  # noqa: E402
 from selfcheck_page import SelfCheckPage  # noqa: E402
 from sitebuild import build_site  # noqa: E402

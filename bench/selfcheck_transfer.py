@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import Playwright, sync_playwright
 
-from programme.loader import PROJECT_ROOT
+from programme.data.loader import PROJECT_ROOT
 
 sys.path[:0] = [str(PROJECT_ROOT / "bench"), str(PROJECT_ROOT / "tests"), str(PROJECT_ROOT / "tests" / "browser")]
 from selfcheck_boot import (  # noqa: E402

@@ -9,8 +9,8 @@ Both sites must produce the same output files (but for the generated site's .br/
 every generated page. Those two builds are the warm-up; timed builds then alternate between the sites, in-process
 (load_config + build, what `mkdocs build` does once Python has started), and the ratio uses their medians.
 
-The self-check's runtime bundle and the compressed siblings come from caches in .cache/ (programme/bundle.py,
-programme/compression.py), which the warm-up build fills if they are empty (its time is printed, not counted): the
+The self-check's runtime bundle and the compressed siblings come from caches in .cache/ (programme/runtime/bundle.py,
+programme/hosting/compression.py), which the warm-up build fills if they are empty (its time is printed, not counted): the
 timed generated builds pay for finding the bundle (hashing its inputs) and for writing every sibling from the cache,
 which the plain site does not do at all.
 
@@ -55,9 +55,9 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.utils import yaml_load  # noqa: E402
 
 from programme import DATA_PATH, load_programme  # noqa: E402
-from programme.editions import EDITIONS  # noqa: E402
-from programme.loader import PROJECT_ROOT  # noqa: E402
-from programme.yamlsource import parse_yaml  # noqa: E402
+from programme.words.languages import EDITIONS  # noqa: E402
+from programme.data.loader import PROJECT_ROOT  # noqa: E402
+from programme.data.yamlsource import parse_yaml  # noqa: E402
 
 CONFIG_PATH = PROJECT_ROOT / "mkdocs.yml"
 RATIO_TARGET = 1.1
@@ -245,7 +245,7 @@ def write_plain_site(capture: _CapturePlugin, work: Path) -> Path:
     # from the same compiled catalog.
     language = next(edition.language for edition in EDITIONS.values() if edition.theme_language == capture.language)
     words = work / "plain_words.py"
-    words.write_text("from programme.render import install_translations\n\n\n"
+    words.write_text("from programme.site.render import install_translations\n\n\n"
                      f"def on_env(env, config, files):\n    install_translations(env, {language!r})\n    return env\n",
                      encoding="utf-8")
     settings["hooks"] = [str(words)]

@@ -2,7 +2,7 @@
 
 Thin glue: loading, checking, planning and rendering live in the `programme` package.
 
-One build per language edition (programme/editions.py): `mkdocs build` builds the first edition (English) at the
+One build per language edition (programme/words/languages.py): `mkdocs build` builds the first edition (English) at the
 site's root, and then, before the new site is swapped in, each other edition into its own folder (zh-hant/) with
 the same configuration and `extra.edition` set to its language. So `mkdocs build` and `mkdocs serve` always make
 the whole site. The self-check's runtime is shared: only the root edition holds it.
@@ -34,24 +34,24 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from programme import DATA_PATH, ProgrammeDataError
-from programme.bundle import BundleError, RuntimeBundle, runtime_bundle
-from programme.calendar import CohortCalendar, calendar_file, cohort_calendars
-from programme.catalogs import LOCALE_DIR, CatalogError, compile_catalogs, site_translations
-from programme.compression import write_compressed_siblings
-from programme.editions import EDITIONS, Edition
-from programme.headers import content_security_policy, headers_file
-from programme.loader import SCHEMA_PATH, load_checked
-from programme.metadata import page_metadata, robots_txt
-from programme.model import Programme
-from programme.opendata import open_data_files
-from programme.pages import TIMELINE, PageSpec, plan_nav, plan_pages
-from programme.publish import LocationError, SiteLocation, site_location
-from programme.render import TEMPLATES_DIR, PageRenderer, install_translations, table_of_contents
-from programme.sitedir import StagedSiteDir
-from programme.site_assets import MissingRuntime, RuntimeFile, bundle_files, pyodide_runtime, selfcheck_context
-from programme.status import InvalidBuildDate, build_date
-from programme.structured_data import GRAPHS, script_json
-from programme.whitespace import drop_indentation
+from programme.runtime.bundle import BundleError, RuntimeBundle, runtime_bundle
+from programme.site.calendar import CohortCalendar, calendar_file, cohort_calendars
+from programme.words.catalogs import LOCALE_DIR, CatalogError, compile_catalogs, site_translations
+from programme.hosting.compression import write_compressed_siblings
+from programme.words.languages import EDITIONS, Edition
+from programme.hosting.headers import content_security_policy, headers_file
+from programme.data.loader import SCHEMA_PATH, load_checked
+from programme.site.metadata import page_metadata, robots_txt
+from programme.data.model import Programme
+from programme.site.opendata import open_data_files
+from programme.site.pages import TIMELINE, PageSpec, plan_nav, plan_pages
+from programme.hosting.location import LocationError, SiteLocation, site_location
+from programme.site.render import TEMPLATES_DIR, PageRenderer, install_translations, table_of_contents
+from programme.hosting.sitedir import StagedSiteDir
+from programme.runtime.assets import MissingRuntime, RuntimeFile, bundle_files, pyodide_runtime, selfcheck_context
+from programme.site.status import InvalidBuildDate, build_date
+from programme.site.structured_data import GRAPHS, script_json
+from programme.site.whitespace import drop_indentation
 
 # The search plugin segments Chinese with jieba, which otherwise logs every dictionary load.
 jieba.setLogLevel(logging.WARNING)
@@ -143,7 +143,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # does not escape it twice.
     config.site_name = escape(programme.name)
     config.extra["content_security_policy"] = content_security_policy(for_meta_tag=True)
-    # Where the site lives (programme/publish.py): a local build has no address, so no canonical links,
+    # Where the site lives (programme/hosting/location.py): a local build has no address, so no canonical links,
     # sitemap entries or edit links.
     config.site_url = location.edition_url(language)
     config.repo_url = location.repo_url

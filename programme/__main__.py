@@ -7,9 +7,9 @@ import argparse
 import os
 import sys
 
-from .diff import diff_command
-from .errors import ProgrammeDataError
-from .loader import DATA_PATH, display_path, load_programme
+from programme.review.diff import diff_command
+from programme.data.errors import ProgrammeDataError
+from programme.data.loader import DATA_PATH, display_path, load_programme
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from programme import load_programme, selfcheck_rules
-from programme.bundle import runtime_bundle
-from programme.golden import read_golden_cases
+from programme.runtime.bundle import runtime_bundle
+from programme.data.cases import read_golden_cases
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -14,9 +14,9 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from programme.loader import DATA_PATH, PROJECT_ROOT
-from programme.model import Programme
-from programme.yamlsource import parse_yaml
+from programme.data.loader import DATA_PATH, PROJECT_ROOT
+from programme.data.model import Programme
+from programme.data.yamlsource import parse_yaml
 
 SECOND_COHORT = Path(__file__).parent / "fixtures" / "second-cohort.yaml"
 

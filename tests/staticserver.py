@@ -2,7 +2,7 @@
 the build's precompressed `.br` / `.gz` siblings to browsers that accept them, the site's 404 page for a missing
 address, and optionally under a sub-path.
 
-Used by the browser tests and the benchmarks. The headers come from programme/headers.py, as README.md asks the host.
+Used by the browser tests and the benchmarks. The headers come from programme/hosting/headers.py, as README.md asks the host.
 The site can be served under a sub-path, as GitHub Pages serves a project site at `/REPO/`; outside it is 404.
 """
 
@@ -18,7 +18,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from programme.headers import CACHE_FOREVER, CACHE_REVALIDATE, IMMUTABLE_PATHS, every_response_headers
+from programme.hosting.headers import CACHE_FOREVER, CACHE_REVALIDATE, IMMUTABLE_PATHS, every_response_headers
 
 # Files whose address changes when their content does, as programme.headers.IMMUTABLE_PATHS lists them.
 VERSIONED = re.compile("^(" + "|".join(re.escape(path).replace(r"\*", "[^/]*") for path in IMMUTABLE_PATHS) + ")")

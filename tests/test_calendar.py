@@ -8,8 +8,8 @@ import datetime
 import icalendar
 
 from programme import load_programme
-from programme.calendar import calendar_file, cohort_calendars
-from programme.model import PartialDate
+from programme.site.calendar import calendar_file, cohort_calendars
+from programme.data.model import PartialDate
 
 PROGRAMME = load_programme()
 TIMELINE = "https://example.org/procruit-c/timeline/"

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from programme.catalogs import LOCALE_DIR
-from programme.editions import EDITIONS
-from programme.model import DEFAULT_LANGUAGE
+from programme.words.catalogs import LOCALE_DIR
+from programme.words.languages import EDITIONS
+from programme.data.model import DEFAULT_LANGUAGE
 from programme.paths import PROJECT_ROOT
 
 BIN = Path(sys.executable).parent  # the environment running the tests, which has pybabel

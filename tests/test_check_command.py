@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from programme.loader import DATA_PATH, PROJECT_ROOT
+from programme.data.loader import DATA_PATH, PROJECT_ROOT
 
 
 def run_check(*arguments: str, cwd=PROJECT_ROOT) -> subprocess.CompletedProcess:

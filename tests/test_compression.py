@@ -8,8 +8,8 @@ import os
 import brotli
 import pytest
 
-from programme import compression
-from programme.compression import write_compressed_siblings
+from programme.hosting import compression
+from programme.hosting.compression import write_compressed_siblings
 
 TEXT = ("<p>The programme's criteria, in words.</p>\n" * 200).encode()
 

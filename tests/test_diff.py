@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from programme.diff import compare, read_version, report
-from programme.loader import DATA_PATH, PROJECT_ROOT
-from programme.publish import SiteLocation
+from programme.review.diff import compare, read_version, report
+from programme.data.loader import DATA_PATH, PROJECT_ROOT
+from programme.hosting.location import SiteLocation
 
 LOCATION = SiteLocation("https://owner.example.org/procruit-c/", "https://git.example.org/owner/procruit-c/")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from programme.loader import PROJECT_ROOT
+from programme.data.loader import PROJECT_ROOT
 
 VNU = PROJECT_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ALLOWLIST = yaml.safe_load((Path(__file__).parent / "html-allowlist.yaml").read_text(encoding="utf-8"))

@@ -15,8 +15,8 @@ from bs4 import BeautifulSoup
 from sitebuild import PUBLISH, build_site
 
 from programme import DATA_PATH
-from programme.loader import SCHEMA_PATH
-from programme.yamlsource import parse_yaml
+from programme.data.loader import SCHEMA_PATH
+from programme.data.yamlsource import parse_yaml
 
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 PAYLOAD = '<b data-inject="{n}">R&D "quoted" \'single\'</b><!--'

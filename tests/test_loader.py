@@ -73,7 +73,7 @@ def test_an_empty_file_asks_for_the_whole_document(tmp_path, monkeypatch):
 
 
 def test_unquoted_dates_and_yes_stay_text():
-    from programme.yamlsource import parse_yaml
+    from programme.data.yamlsource import parse_yaml
 
     parsed = parse_yaml("a: 2021-02-03\nb: yes\nc: true\nd: 12\ne: '12'\nf: null\n", "x.yaml")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from programme.metadata import og_locale, page_metadata
-from programme.publish import LocationError, SiteLocation, site_location
+from programme.site.metadata import og_locale, page_metadata
+from programme.hosting.location import LocationError, SiteLocation, site_location
 
 GITHUB = {"SITE_PUBLISH": "true", "GITHUB_ACTIONS": "true", "GITHUB_REPOSITORY": "Acme-Org/procruit-c"}
 

@@ -8,7 +8,7 @@ import os
 
 import jinja2
 
-from programme.render import _CompiledTemplates
+from programme.site.render import _CompiledTemplates
 
 COMPILE = jinja2.Environment.compile
 
@@ -40,8 +40,9 @@ def test_each_build_renders_with_the_catalog_as_it_is_then(monkeypatch):
     """`mkdocs serve` rebuilds when a .po file changes: the next build's pages have the new words."""
     from gettext import NullTranslations
 
-    from programme import DATA_PATH, load_programme, render
-    from programme.pages import plan_pages
+    from programme import DATA_PATH, load_programme
+    from programme.site import render
+    from programme.site.pages import plan_pages
 
     class Edited(NullTranslations):  # the catalog after a translator's edit: every message changed
         def gettext(self, message):

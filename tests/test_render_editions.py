@@ -19,12 +19,12 @@ import yaml
 from bs4 import BeautifulSoup
 
 from programme import DATA_PATH, load_programme
-from programme.calendar import cohort_calendars
-from programme.editions import EDITIONS
-from programme.loader import SCHEMA_PATH
-from programme.pages import plan_pages
-from programme.render import PageRenderer
-from programme.yamlsource import parse_yaml
+from programme.site.calendar import cohort_calendars
+from programme.words.languages import EDITIONS
+from programme.data.loader import SCHEMA_PATH
+from programme.site.pages import plan_pages
+from programme.site.render import PageRenderer
+from programme.data.yamlsource import parse_yaml
 
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 CHINESE = "zh-Hant"
@@ -256,7 +256,7 @@ def test_the_themes_templates_get_the_editions_words():
     gives it the catalog; values put into a message stay as the template escaped them."""
     import jinja2
 
-    from programme.render import install_translations
+    from programme.site.render import install_translations
 
     theme = jinja2.Environment()
     install_translations(theme, CHINESE)

@@ -7,9 +7,9 @@ import json
 import jsonschema
 import pytest
 
-from programme.loader import DATA_PATH, SCHEMA_PATH
-from programme.schema import UnsupportedSchema, Validator, check_supported
-from programme.yamlsource import parse_yaml
+from programme.data.loader import DATA_PATH, SCHEMA_PATH
+from programme.data.schema import UnsupportedSchema, Validator, check_supported
+from programme.data.yamlsource import parse_yaml
 
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 

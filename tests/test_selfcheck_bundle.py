@@ -16,8 +16,8 @@ import pytest
 
 from sitebuild import build_site
 
-from programme import bundle as bundle_module
-from programme.bundle import (
+from programme.runtime import bundle as bundle_module
+from programme.runtime.bundle import (
     ENGINE_DIR,
     PYODIDE_DIR,
     BundleError,

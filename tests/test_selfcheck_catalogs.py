@@ -16,7 +16,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 import selfcheck
-from programme.editions import EDITIONS
+from programme.words.languages import EDITIONS
 from selfcheck import wording
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 import selfcheck
-from programme.model import PartialDate
-from programme.render import format_date
-from programme.yamlsource import parse_yaml
+from programme.data.model import PartialDate
+from programme.site.render import format_date
+from programme.data.yamlsource import parse_yaml
 from selfcheck import wording
 from selfcheck.wording import for_language
 

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from programme.loader import DATA_PATH, PROJECT_ROOT
+from programme.data.loader import DATA_PATH, PROJECT_ROOT
 
 
 def free_port() -> int:

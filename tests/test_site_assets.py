@@ -7,8 +7,8 @@ import json
 import pytest
 
 from programme import load_programme
-from programme.loader import PROJECT_ROOT
-from programme.site_assets import PYODIDE_FILES, MissingRuntime, pyodide_runtime, rules_json
+from programme.data.loader import PROJECT_ROOT
+from programme.runtime.assets import PYODIDE_FILES, MissingRuntime, pyodide_runtime, rules_json
 
 
 def test_the_pinned_pyodide_is_installed_and_published_under_its_version():

@@ -19,13 +19,13 @@ from sitebuild import (
 )
 
 from programme import DATA_PATH, load_programme
-from programme.headers import content_security_policy, every_response_headers, headers_file
-from programme.editions import EDITIONS
-from programme.loader import PROJECT_ROOT
-from programme.model import PartialDate, criterion_parameters
-from programme.pages import plan_pages
-from programme.render import format_date
-from programme.yamlsource import parse_yaml
+from programme.hosting.headers import content_security_policy, every_response_headers, headers_file
+from programme.words.languages import EDITIONS
+from programme.data.loader import PROJECT_ROOT
+from programme.data.model import PartialDate, criterion_parameters
+from programme.site.pages import plan_pages
+from programme.site.render import format_date
+from programme.data.yamlsource import parse_yaml
 
 PROGRAMME = load_programme()
 RAW = parse_yaml(DATA_PATH.read_text(encoding="utf-8"), "programme.yaml").value

@@ -22,8 +22,8 @@ from test_render_editions import SCHEMA, with_placeholders
 from sitebuild import SITE_URL
 
 from programme import DATA_PATH
-from programme.editions import EDITIONS
-from programme.yamlsource import parse_yaml
+from programme.words.languages import EDITIONS
+from programme.data.yamlsource import parse_yaml
 
 CHINESE = EDITIONS["zh-Hant"]
 LATIN_WORD = re.compile(r"[A-Za-z]+")

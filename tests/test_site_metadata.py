@@ -16,8 +16,8 @@ from sitebuild import PUBLISH, SITE_URL, Build, build_site
 from test_site_build import edited_data
 
 from programme import load_programme
-from programme.loader import PROJECT_ROOT
-from programme.status import cohort_to_speak_of
+from programme.data.loader import PROJECT_ROOT
+from programme.site.status import cohort_to_speak_of
 
 PROGRAMME = load_programme()
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -232,8 +232,8 @@ def test_the_timeline_escapes_hostile_text_beside_its_calendar_link(hostile_site
 def test_a_date_known_exactly_is_given_and_a_month_at_its_own_precision():
     import dataclasses
 
-    from programme.model import PartialDate
-    from programme.structured_data import programme_graph
+    from programme.data.model import PartialDate
+    from programme.site.structured_data import programme_graph
 
     cohort = PROGRAMME.cohorts[0]
     exact = dataclasses.replace(cohort.window.opens, no_later_than=False)

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from programme import load_programme
-from programme.loader import PROJECT_ROOT
+from programme.data.loader import PROJECT_ROOT
 
 PROGRAMME = load_programme()
 

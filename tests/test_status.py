@@ -9,8 +9,8 @@ from sitebuild import data_with_second_cohort, source_date_epoch
 
 import selfcheck
 from programme import load_programme, selfcheck_rules
-from programme.model import PartialDate
-from programme.status import (
+from programme.data.model import PartialDate
+from programme.site.status import (
     CURRENT,
     PAST,
     UNCONFIRMED,

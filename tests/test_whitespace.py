@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from programme.whitespace import drop_indentation
+from programme.site.whitespace import drop_indentation
 
 CASES = [
     ("<p>\n    Apply\n    <a href='x'>now</a>\n</p>", "<p>\nApply\n<a href='x'>now</a>\n</p>"),

@@ -11,7 +11,7 @@ import subprocess
 import pytest
 import yaml
 
-from programme.loader import PROJECT_ROOT
+from programme.data.loader import PROJECT_ROOT
 
 WORKFLOWS = sorted((PROJECT_ROOT / ".github" / "workflows").glob("*.yml"))
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")

@@ -1,7 +1,7 @@
 // Statuses that change with the day, told for the visitor's own date.
 //
 // A page holds one version of each such status per stretch of days (data-from / data-until, both days included;
-// a missing bound is open), each worked out at build time from the data by programme/status.py, and shows the one
+// a missing bound is open), each worked out at build time from the data by programme/site/status.py, and shows the one
 // for the day it was built (data-shown). This module only picks the version whose stretch holds today's date on
 // this device: it holds no rule. The versions share one grid cell (site.css), so swapping them moves nothing.
 

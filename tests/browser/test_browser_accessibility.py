@@ -19,8 +19,8 @@ from selfcheck_page import (
 
 from test_site_chinese import allowed_latin, latin_left
 
-from programme.editions import EDITIONS
-from programme.loader import PROJECT_ROOT
+from programme.words.languages import EDITIONS
+from programme.data.loader import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser
 

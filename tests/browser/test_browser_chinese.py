@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from conftest import DEVICES
 
-from programme.editions import EDITIONS
+from programme.words.languages import EDITIONS
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,7 @@ from sitebuild import APPLICATIONS_AROUND_THE_WINDOW, OPENING_AND_CLOSING_AROUND
 from staticserver import serve
 
 from programme import load_programme
-from programme.render import format_date
+from programme.site.render import format_date
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ import pytest
 from selfcheck_page import SelfCheckPage
 
 import selfcheck
-from programme.editions import EDITIONS
+from programme.words.languages import EDITIONS
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from selfcheck_page import ENGINE_LOCK, ENGINE_STDLIB, ENGINE_WHEEL, FAILED, SelfCheckPage, criterion_statements
 
-from programme.bundle import PYODIDE_DIR
+from programme.runtime.bundle import PYODIDE_DIR
 
 pytestmark = pytest.mark.browser
 

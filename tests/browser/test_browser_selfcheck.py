@@ -20,7 +20,7 @@ from selfcheck_page import (
 
 import selfcheck
 from programme import selfcheck_rules
-from programme.render import format_date
+from programme.site.render import format_date
 
 pytestmark = pytest.mark.browser
 

@@ -15,11 +15,11 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 from programme import DATA_PATH, ProgrammeDataError, load_programme, read_checked_data
-from programme.bundle import runtime_bundle
-from programme.calendar import cohort_calendars
-from programme.pages import plan_pages
-from programme.render import PageRenderer
-from programme.site_assets import bundle_files, pyodide_runtime, selfcheck_context
+from programme.runtime.bundle import runtime_bundle
+from programme.site.calendar import cohort_calendars
+from programme.site.pages import plan_pages
+from programme.site.render import PageRenderer
+from programme.runtime.assets import bundle_files, pyodide_runtime, selfcheck_context
 
 ORIGINAL = DATA_PATH.read_text(encoding="utf-8")
 LINES = ORIGINAL.splitlines(keepends=True)

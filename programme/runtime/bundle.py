@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from .catalogs import compile_catalogs
-from .errors import ProgrammeDataError
-from .golden import GOLDEN_CASES_DIR, read_golden_cases
-from .loader import DATA_PATH, PROJECT_ROOT, display_path, load_programme
-from .model import Programme
-from .rules import selfcheck_rules
-from .yamlsource import parse_yaml
+from programme.words.catalogs import compile_catalogs
+from programme.data.errors import ProgrammeDataError
+from programme.data.cases import GOLDEN_CASES_DIR, read_golden_cases
+from programme.data.loader import DATA_PATH, PROJECT_ROOT, display_path, load_programme
+from programme.data.model import Programme
+from programme.data.rules import selfcheck_rules
+from programme.data.yamlsource import parse_yaml
 
 ENGINE_DIR = PROJECT_ROOT / "selfcheck"
 # The engine's files in its wheel, as globs inside the package. Package data (gettext catalogs, say) is one more glob.

@@ -1,6 +1,6 @@
 """The golden self-check cases (tests/cases/*.yaml): sentence-named answers with their expected results.
 
-Read by the tests, by the rules diff for reviewers (programme/diff.py, from any version of the repository), and by
+Read by the tests, by the rules diff for reviewers (programme/review/diff.py, from any version of the repository), and by
 the runtime bundle, which runs them all under Pyodide to find the standard-library modules the engine needs.
 """
 
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import DataError
-from .paths import PROJECT_ROOT
-from .yamlsource import parse_yaml
+from programme.data.errors import DataError
+from programme.paths import PROJECT_ROOT
+from programme.data.yamlsource import parse_yaml
 
 GOLDEN_CASES_DIR = PROJECT_ROOT / "tests" / "cases"
 

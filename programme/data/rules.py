@@ -6,8 +6,8 @@ import re
 
 from selfcheck.rules import RulesError, read_rules
 
-from .errors import Path, Problem
-from .model import DEFAULT_LANGUAGE, Cohort, Programme
+from programme.data.errors import Path, Problem
+from programme.data.model import DEFAULT_LANGUAGE, Cohort, Programme
 
 _RULES_PATH = re.compile(r"(criteria|questions|windows)(?:\[(\d+)\])?")
 

@@ -7,13 +7,13 @@ import os
 from functools import cache
 from pathlib import Path as FilePath
 
-from .checks import missing_translations, semantic_problems
-from .errors import DataError, ProgrammeDataError
-from .model import Programme, build_programme
-from .paths import DATA_PATH, PROJECT_ROOT, SCHEMA_PATH
-from .schema import Validator
-from .rules import rules_problem
-from .yamlsource import MAX_FILE_BYTES, Positions, decode_source, parse_yaml
+from programme.data.checks import missing_translations, semantic_problems
+from programme.data.errors import DataError, ProgrammeDataError
+from programme.data.model import Programme, build_programme
+from programme.paths import DATA_PATH, PROJECT_ROOT, SCHEMA_PATH
+from programme.data.schema import Validator
+from programme.data.rules import rules_problem
+from programme.data.yamlsource import MAX_FILE_BYTES, Positions, decode_source, parse_yaml
 
 
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from markupsafe import escape
 
-from .catalogs import site_text
-from .model import Programme, Role, Text, Track
-from .opendata import DATA_FILE, SCHEMA_FILE
+from programme.words.catalogs import site_text
+from programme.data.model import Programme, Role, Text, Track
+from programme.site.opendata import DATA_FILE, SCHEMA_FILE
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta, timezone
 from selfcheck import policy
 from selfcheck.rules import Window
 
-from .model import Cohort, Event
+from programme.data.model import Cohort, Event
 
 PAST, CURRENT, UPCOMING, UNCONFIRMED = "past", "current", "upcoming", "unconfirmed"
 _ONE_DAY = timedelta(days=1)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import icalendar
 
-from .model import Cohort, Event, Programme
+from programme.data.model import Cohort, Event, Programme
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from .errors import Path, Problem, describe_value
+from programme.data.errors import Path, Problem, describe_value
 
 SUPPORTED_KEYWORDS = frozenset({
     # annotations, ignored when validating
@@ -36,7 +36,7 @@ def check_supported(schema: dict, where: str = "#") -> None:
     """Refuse any keyword outside SUPPORTED_KEYWORDS, anywhere in the schema."""
     for keyword, value in schema.items():
         if keyword not in SUPPORTED_KEYWORDS:
-            raise UnsupportedSchema(f"{where}: keyword {keyword!r} is not supported by programme/schema.py")
+            raise UnsupportedSchema(f"{where}: keyword {keyword!r} is not supported by programme/data/schema.py")
         if keyword in ("properties", "$defs"):
             for name, sub in value.items():
                 check_supported(sub, f"{where}/{keyword}/{name}")

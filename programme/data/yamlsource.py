@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .errors import DataError, Path, shown
+from programme.data.errors import DataError, Path, shown
 
 MAX_FILE_BYTES = 1_000_000      # the real file is about 20 kB; a megabyte is a mistake, not an edit
 MAX_DEPTH = 24                  # the real file nests 7 levels deep

@@ -1,5 +1,5 @@
-// The trimmed standard library for the self-check, made by Pyodide's own CPython (run by programme/bundle.py).
-//   node programme/stdlib_bundle.mjs REQUEST_JSON
+// The trimmed standard library for the self-check, made by Pyodide's own CPython (run by programme/runtime/bundle.py).
+//   node programme/runtime/stdlib_bundle.mjs REQUEST_JSON
 // REQUEST_JSON is {"pyodide": folder, "lock": lock file, "packages": folder of the wheels it names,
 //   "package": name to load, "rules": rules JSON text, "answers": [answers JSON text, ...],
 //   "optimize": 0-2, "output": zip file to write}.

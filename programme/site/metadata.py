@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from babel import Locale
 
-from .editions import EDITIONS
-from .publish import SiteLocation
+from programme.words.languages import EDITIONS
+from programme.hosting.location import SiteLocation
 
 # The programme is for Hong Kong, so an edition whose language names no territory is for Hong Kong readers.
 AUDIENCE_TERRITORY = "HK"

@@ -16,10 +16,10 @@ import material
 
 from selfcheck.rules import ANSWER_KINDS, CRITERION_PARAMETERS
 
-from .errors import Path, Problem, shown
-from .editions import EDITIONS
-from .model import DEFAULT_LANGUAGE, PartialDate, criterion_parameters
-from .paths import PROJECT_ROOT
+from programme.data.errors import Path, Problem, shown
+from programme.words.languages import EDITIONS
+from programme.data.model import DEFAULT_LANGUAGE, PartialDate, criterion_parameters
+from programme.paths import PROJECT_ROOT
 
 _DATE_SHAPE = re.compile(r"(19|2[0-9])[0-9]{2}(-[0-9]{2}){0,2}")  # what the schema lets through
 # Each criterion parameter, and the one criterion that reads it (the engine says which).

@@ -6,10 +6,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .bundle import PYODIDE_DIR, PYODIDE_INPUTS, RuntimeBundle
-from .model import Programme
-from .rules import selfcheck_rules
-from .structured_data import script_json
+from programme.runtime.bundle import PYODIDE_DIR, PYODIDE_INPUTS, RuntimeBundle
+from programme.data.model import Programme
+from programme.data.rules import selfcheck_rules
+from programme.site.structured_data import script_json
 
 # What the browser loads from Pyodide's package; the bundle replaces its standard library and lock file.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")

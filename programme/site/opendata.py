@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .loader import SCHEMA_PATH
+from programme.data.loader import SCHEMA_PATH
 
 DATA_FILE = "programme.json"
 SCHEMA_FILE = "programme.schema.json"

@@ -18,7 +18,7 @@ from pathlib import Path
 import brotli
 import zopfli.gzip
 
-from .bundle import CACHE_DIR
+from programme.runtime.bundle import CACHE_DIR
 
 # What visitors download and what compresses: the site's scripts, styles and search index, WebAssembly, and the
 # stored (uncompressed) standard library zip. Not the pages (.html) or sitemaps: hosts compress those on the fly

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from .model import Event, Organisation, Programme
-from .status import cohort_to_speak_of
+from programme.data.model import Event, Organisation, Programme
+from programme.site.status import cohort_to_speak_of
 
 
 def script_json(value: object) -> str:

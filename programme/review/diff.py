@@ -18,14 +18,14 @@ from pathlib import Path
 
 import selfcheck
 
-from .errors import DataError
-from .golden import GOLDEN_CASES_DIR, case_texts, parse_golden_cases
-from .loader import DATA_PATH, PROJECT_ROOT, display_path, read_checked_data
-from .model import DEFAULT_LANGUAGE, Programme, build_programme
-from .pages import plan_pages
-from .publish import LocationError, SiteLocation, site_location
-from .rules import selfcheck_rules
-from .yamlsource import parse_yaml
+from programme.data.errors import DataError
+from programme.data.cases import GOLDEN_CASES_DIR, case_texts, parse_golden_cases
+from programme.data.loader import DATA_PATH, PROJECT_ROOT, display_path, read_checked_data
+from programme.data.model import DEFAULT_LANGUAGE, Programme, build_programme
+from programme.site.pages import plan_pages
+from programme.hosting.location import LocationError, SiteLocation, site_location
+from programme.data.rules import selfcheck_rules
+from programme.data.yamlsource import parse_yaml
 
 DATA_IN_REPOSITORY = DATA_PATH.relative_to(PROJECT_ROOT).as_posix()
 CASES_IN_REPOSITORY = GOLDEN_CASES_DIR.relative_to(PROJECT_ROOT).as_posix()

@@ -21,11 +21,11 @@ from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from . import status
-from .catalogs import site_translations
-from .editions import EDITIONS
-from .model import DEFAULT_LANGUAGE, Organisation, PartialDate, Programme, Ref, Source, Text
-from .paths import PROJECT_ROOT
-from .pages import PAGES, PageSpec, role_uri, track_uri
+from programme.words.catalogs import site_translations
+from programme.words.languages import EDITIONS
+from programme.data.model import DEFAULT_LANGUAGE, Organisation, PartialDate, Programme, Ref, Source, Text
+from programme.paths import PROJECT_ROOT
+from programme.site.pages import PAGES, PageSpec, role_uri, track_uri
 
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
 ICONS_DIR = Path(material.__file__).resolve().parent / "templates" / ".icons"  # the theme's own icon set

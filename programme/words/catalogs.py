@@ -14,9 +14,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
-from .editions import EDITIONS
-from .model import DEFAULT_LANGUAGE, Text
-from .paths import PROJECT_ROOT
+from programme.words.languages import EDITIONS
+from programme.data.model import DEFAULT_LANGUAGE, Text
+from programme.paths import PROJECT_ROOT
 
 LOCALE_DIR = PROJECT_ROOT / "locale"
 CATALOG_FOLDERS = (LOCALE_DIR, PROJECT_ROOT / "selfcheck" / "locale")

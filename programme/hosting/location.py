@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .editions import EDITIONS
+from programme.words.languages import EDITIONS
 
 PUBLISH = "SITE_PUBLISH"
 SITE_URL = "SITE_URL"

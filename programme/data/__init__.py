@@ -1,0 +1,1 @@
+"""What is true: the programme data read from YAML, checked against its schema and rules, and built into objects."""

@@ -1,0 +1,1 @@
+"""Where the site lives and what its host must send: addresses, headers, compressed siblings, the site folder swap."""

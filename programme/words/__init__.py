@@ -1,0 +1,1 @@
+"""The site's languages and the gettext catalogs of its words (templates' and the engine's)."""
