@@ -30,7 +30,7 @@ compile-catalogs: $(VENV)/.installed
 # For translators: take every word the templates and the engine say into the catalogs' templates (.pot), and merge
 # new and changed words into each language's .po file, where the translation is then written (README: "Translating").
 catalogs: $(VENV)/.installed
-	$(BIN)/pybabel --quiet extract --no-location --sort-output --add-comments=Translators: -k site_text -F locale/babel.cfg -o locale/site.pot templates overrides programme/site/pages.py
+	$(BIN)/pybabel --quiet extract --no-location --sort-output --add-comments=Translators: -k N_ -F locale/babel.cfg -o locale/site.pot templates overrides programme/site
 	$(BIN)/pybabel --quiet update --no-fuzzy-matching --ignore-obsolete -i locale/site.pot -d locale -D site
 	$(BIN)/pybabel --quiet extract --no-location --sort-output -F selfcheck/locale/babel.cfg -o selfcheck/locale/selfcheck.pot selfcheck
 	$(BIN)/pybabel --quiet update --no-fuzzy-matching --ignore-obsolete -i selfcheck/locale/selfcheck.pot -d selfcheck/locale -D selfcheck
@@ -59,13 +59,16 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
+# The data file: data/programme.yaml, or another one given as PROGRAMME_DATA=path/to/programme.yaml.
 check-data: $(VENV)/.installed
-	$(BIN)/python -m programme check data/programme.yaml
+	$(BIN)/python -m programme check
 
-# What the edited data changes against another version: `make diff BASE=origin/main` (a git ref or a file).
+# What the edited data changes against a git revision: `make diff BASE=origin/main`. BASE reaches the command through
+# the environment, never pasted into the recipe, so no text in it is ever run by the shell.
 BASE ?= main
+export BASE
 diff: $(VENV)/.installed
-	$(BIN)/python -m programme diff "$(BASE)"
+	$(BIN)/python -m programme diff --base "$$BASE"
 
 test: setup
 	scripts/ensure-browser

@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 from datetime import date
 from gettext import GNUTranslations, NullTranslations
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from selfcheck.dates import PartialDate
+from selfcheck.languages import DEFAULT_LANGUAGE, DOMAIN, LOCALE_DIR, catalog_folder, languages
 from selfcheck.policy import (
     CLOSED,
     ELIGIBLE,
@@ -31,12 +32,8 @@ if TYPE_CHECKING:
     from selfcheck.messages import Message
     from selfcheck.rules import Source
 
-# The languages the engine speaks, by the data's tags, each with the locale of its catalog; English is the
-# messages' own language and needs none.
-LANGUAGES = {"en": None, "zh-Hant": "zh_Hant_HK"}
-DEFAULT_LANGUAGE = "en"
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-DOMAIN = "selfcheck"
+# The languages the engine speaks, by the data's tags: English, the messages' own, and each with a catalog.
+LANGUAGES = languages()
 _LONGEST_QUOTED_TEXT = 40
 _LARGEST_QUOTED_NUMBER = 10**15
 
@@ -75,10 +72,9 @@ def for_language(language: str) -> Wording:
 def _translations(language: str) -> NullTranslations:
     if language not in LANGUAGES:
         raise UnknownLanguage(f"the self-check has no language {language!r}; it has {', '.join(LANGUAGES)}")
-    locale = LANGUAGES[language]
-    if locale is None:
+    if language == DEFAULT_LANGUAGE:
         return NullTranslations()
-    path = LOCALE_DIR / locale / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    path = LOCALE_DIR / catalog_folder(language) / "LC_MESSAGES" / f"{DOMAIN}.mo"
     try:
         with path.open("rb") as catalog:
             return GNUTranslations(catalog)
@@ -105,7 +101,8 @@ class Wording:
 
     def date(self, value: date | str) -> str:
         """A date as people write it, to its precision: 3 January 2021; from ISO text also February 2021, 2021."""
-        year, month, day = ([int(part) for part in str(value).split("-")] + [None, None])[:3]
+        parts = value if isinstance(value, (date, PartialDate)) else PartialDate.parse(value)
+        year, month, day = parts.year, parts.month, parts.day
         if month is None:
             return self.pgettext("date: a year alone", "{year}").format(year=year)
         month_name = self.gettext(_MONTHS[month - 1])

@@ -1,6 +1,6 @@
 """Shared fixtures: the programme loaded from data/programme.yaml, its self-check rules, and the golden cases.
 
-A golden case is a mapping in tests/cases/*.yaml with a sentence `name`, the `answers`, and either
+A golden case is a mapping in data/selfcheck-cases/*.yaml with a sentence `name`, the `answers`, and either
 `outcome` + `criteria` + `applications` or `errors` (the fields expected to be named, in order). Any
 test that takes a `golden_case` argument runs once per case.
 """

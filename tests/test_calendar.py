@@ -9,7 +9,7 @@ import icalendar
 
 from programme import load_programme
 from programme.site.calendar import calendar_file, cohort_calendars
-from programme.data.model import PartialDate
+from selfcheck.dates import PartialDate
 
 PROGRAMME = load_programme()
 TIMELINE = "https://example.org/procruit-c/timeline/"

@@ -18,7 +18,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from programme.words.catalogs import LOCALE_DIR
-from programme.words.languages import EDITIONS
+from programme import load_programme
 from programme.data.model import DEFAULT_LANGUAGE
 from programme.paths import PROJECT_ROOT
 
@@ -43,7 +43,8 @@ def shown(key: tuple) -> str:
 
 def test_every_edition_but_the_english_original_has_a_catalog():
     locales = {path.parts[-3] for path in CATALOGS}
-    assert locales == {edition.locale for edition in EDITIONS.values() if edition.language != DEFAULT_LANGUAGE}
+    editions = load_programme().editions.values()
+    assert locales == {edition.catalog for edition in editions if edition.language != DEFAULT_LANGUAGE}
 
 
 @pytest.mark.parametrize("path", CATALOGS, ids=[path.parts[-3] for path in CATALOGS])

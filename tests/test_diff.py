@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from programme.review.diff import compare, read_version, report
+from programme.review.compare import compare
+from programme.review.report import report
+from programme.review.versions import file_version, revision_version
 from programme.data.loader import DATA_PATH, PROJECT_ROOT
 from programme.hosting.location import SiteLocation
 
@@ -24,11 +26,13 @@ def edit(tmp_path: Path, replacements: dict[str, str], name: str = "after.yaml")
         text = text.replace(old, new)
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
+    if not (tmp_path / "selfcheck-cases").exists():  # an edited version's golden cases are those beside it
+        shutil.copytree(DATA_PATH.parent / "selfcheck-cases", tmp_path / "selfcheck-cases")
     return path
 
 
 def diff_report(after: Path, before: Path = DATA_PATH) -> tuple[object, str]:
-    diff = compare(read_version(str(before), with_cases=False), read_version(str(after), with_cases=True), LOCATION)
+    diff = compare(file_version(before, with_cases=False), file_version(after, with_cases=True), LOCATION)
     return diff, report(diff)
 
 
@@ -104,35 +108,67 @@ def test_text_from_the_data_cannot_become_markup_in_the_report(tmp_path):
 def test_a_broken_version_is_reported_by_its_problems_not_a_traceback(tmp_path, broken):
     bad = edit(tmp_path, {"      value: 75\n": "      value: lots\n"}, "broken.yaml")
     before, after = (bad, DATA_PATH) if broken == "before" else (DATA_PATH, bad)
-    completed = run_cli(str(before), str(after))
+    completed = run_cli("--base-file", str(before), "--head-file", str(after))
     assert "Traceback" not in completed.stderr + completed.stdout
     assert f"**The data {broken} the edit has 1 problem**, so nothing was compared:" in completed.stdout
     assert "tracks[0].positions.value: expected an integer, found string 'lots'" in completed.stdout
     assert completed.returncode == (1 if broken == "after" else 0)
 
 
-def test_a_ref_that_git_cannot_find_is_a_problem_of_that_version():
-    completed = run_cli("no-such-branch-anywhere")
-    assert completed.returncode == 0 and "Traceback" not in completed.stderr
-    assert "cannot read data/programme.yaml at 'no-such-branch-anywhere'" in completed.stdout
+def test_a_revision_that_git_cannot_find_is_an_error_with_a_nonzero_exit():
+    completed = run_cli("--base", "no-such-branch-anywhere")
+    assert completed.returncode == 2 and "Traceback" not in completed.stderr
+    assert "cannot read data/programme.yaml at 'no-such-branch-anywhere': git knows no such revision" in completed.stdout
 
 
-def test_git_refs_are_read_with_the_golden_cases_of_the_edited_version(tmp_path):
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
+def test_a_file_named_after_the_base_revision_cannot_pose_as_the_base(tmp_path):
+    """A pull request that adds a root file named after the base commit (a copy of its own data) must not make the
+    report say that nothing changed: BASE is only ever read as a git revision."""
+    repository = committed_repository(tmp_path)
+    edit(repository / "data", {"fewer_than_months: 3": "fewer_than_months: 6"}, "programme.yaml")
+    base = subprocess.run(["git", "-C", str(repository), "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+    (repository / base).write_text((repository / "data" / "programme.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    completed = subprocess.run([sys.executable, "-m", "programme", "diff", "--base", base,
+                                "--data", str(repository / "data" / "programme.yaml")],
+                               cwd=repository, capture_output=True, text=True, timeout=120)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert "No changes to the programme data." not in completed.stdout
+    assert "| `fewer_than_months` | 3 | 6 |" in completed.stdout
+
+
+def test_make_passes_base_to_the_command_as_data_never_as_shell_code(tmp_path):
+    marker = tmp_path / "ran"
+    completed = subprocess.run(["make", "--silent", "diff", f"BASE=$(touch {marker})`touch {marker}`"], cwd=PROJECT_ROOT,
+                               capture_output=True, text=True, timeout=300)
+    assert not marker.exists()
+    assert completed.returncode != 0 and "git knows no such revision" in completed.stdout
+
+
+def committed_repository(tmp_path: Path) -> Path:
+    """A git repository holding this project's data and golden cases, committed on `main`."""
     repository = tmp_path / "repository"
     (repository / "data").mkdir(parents=True)
-    shutil.copytree(PROJECT_ROOT / "tests" / "cases", repository / "tests" / "cases")
+    shutil.copytree(PROJECT_ROOT / "data" / "selfcheck-cases", repository / "data" / "selfcheck-cases")
+    shutil.copytree(PROJECT_ROOT / "data" / "sources", repository / "data" / "sources")
     shutil.copy(DATA_PATH, repository / "data" / "programme.yaml")
     git = ["git", "-C", str(repository), "-c", "user.name=Staff", "-c", "user.email=staff@example.org"]
     subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
     subprocess.run([*git, "add", "."], check=True)
     subprocess.run([*git, "commit", "-q", "-m", "before"], check=True)
+    return repository
+
+
+def test_git_refs_are_read_with_the_golden_cases_of_the_edited_version(tmp_path):
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repository = committed_repository(tmp_path)
+    git = ["git", "-C", str(repository), "-c", "user.name=Staff", "-c", "user.email=staff@example.org"]
     edit(repository / "data", {"fewer_than_months: 3": "fewer_than_months: 4"}, "programme.yaml")
     subprocess.run([*git, "commit", "-q", "-am", "after"], check=True)
 
-    before = read_version("main~1", with_cases=False, root=repository)
-    after = read_version("main", with_cases=True, root=repository)
+    data = repository / "data" / "programme.yaml"
+    before = revision_version("main~1", data, with_cases=False, root=repository)
+    after = revision_version("main", data, with_cases=True, root=repository)
     diff = compare(before, after, LOCATION)
     assert before.label == "main~1:data/programme.yaml" and not before.problems and not after.problems
     assert len(after.cases) == diff.cases_compared > 40

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from programme import DATA_PATH, ProgrammeDataError, load_programme, read_checked_data
+from programme import DATA_PATH, ProgrammeDataError, check, load_programme
 
 CASES = yaml.safe_load((Path(__file__).parent / "loader_cases.yaml").read_text(encoding="utf-8"))
 PLACEHOLDER = re.compile(r"\{(at|line):(.*?)\}(?=: |\)|$)", re.DOTALL)
@@ -36,14 +36,13 @@ def test_bad_edit_is_refused_with_exact_messages(case, tmp_path, monkeypatch):
     (tmp_path / "programme.yaml").write_text(edited, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
 
-    _, errors = read_checked_data("programme.yaml")
+    errors = check("programme.yaml").problems
 
     assert [str(error) for error in errors] == [expected_message(message, edited) for message in case["errors"]]
 
 
 def test_the_real_data_has_no_problems():
-    _, errors = read_checked_data(DATA_PATH)
-    assert errors == []
+    assert check(DATA_PATH).problems == ()
 
 
 def test_load_programme_raises_one_error_listing_every_problem(tmp_path, monkeypatch):
@@ -61,14 +60,14 @@ def test_load_programme_raises_one_error_listing_every_problem(tmp_path, monkeyp
 
 def test_an_unreadable_file_is_named_without_a_traceback(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    _, errors = read_checked_data("missing.yaml")
+    errors = check("missing.yaml").problems
     assert [str(error) for error in errors] == ["missing.yaml: cannot read the data file: No such file or directory"]
 
 
 def test_an_empty_file_asks_for_the_whole_document(tmp_path, monkeypatch):
     (tmp_path / "programme.yaml").write_text("# nothing yet\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    _, errors = read_checked_data("programme.yaml")
+    errors = check("programme.yaml").problems
     assert [str(error) for error in errors] == ["programme.yaml:1:1: (top): expected a mapping, found nothing"]
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from programme.site.metadata import og_locale, page_metadata
+from programme.site.metadata import page_metadata
+from programme.words.languages import edition, editions
+
+EN, ZH = editions(("en", "zh-Hant"), "HK").values()
 from programme.hosting.location import LocationError, SiteLocation, site_location
 
 GITHUB = {"SITE_PUBLISH": "true", "GITHUB_ACTIONS": "true", "GITHUB_REPOSITORY": "Acme-Org/procruit-c"}
@@ -14,7 +17,7 @@ def test_a_local_build_knows_no_address_and_no_repository():
     location = site_location({"SITE_URL": "https://example.org/", "SITE_REPO_URL": "https://example.org/repo/"})
     assert location == SiteLocation()
     assert not location.publish and location.edit_uri is None
-    assert location.page_url("en", "timeline/") is None
+    assert location.page_url(EN, "timeline/") is None
 
 
 def test_on_github_actions_a_publish_build_takes_the_repository_and_its_pages_address():
@@ -52,23 +55,24 @@ def test_an_address_that_is_not_an_absolute_web_address_is_refused(address):
 
 def test_english_lives_at_the_root_and_another_edition_in_its_own_folder():
     location = SiteLocation("https://example.org/procruit-c/", "https://git.example.org/r/")
-    assert location.page_url("en", "roles/trainee-designer/") == "https://example.org/procruit-c/roles/trainee-designer/"
-    assert location.page_url("zh-Hant", "roles/trainee-designer/") == \
+    assert location.page_url(EN, "roles/trainee-designer/") == "https://example.org/procruit-c/roles/trainee-designer/"
+    assert location.page_url(ZH, "roles/trainee-designer/") == \
         "https://example.org/procruit-c/zh-hant/roles/trainee-designer/"
-    assert location.page_url("zh-Hant", "") == "https://example.org/procruit-c/zh-hant/"
+    assert location.page_url(ZH, "") == "https://example.org/procruit-c/zh-hant/"
 
 
 def test_alternates_name_the_same_page_in_every_edition_once_there_is_more_than_one():
     location = SiteLocation("https://example.org/", "https://git.example.org/r/")
-    two = page_metadata(location, ("en", "zh-Hant"), language="zh-Hant", path="timeline/", site_name="S",
+    two = page_metadata(location, (EN, ZH), edition=ZH, path="timeline/", site_name="S",
                         title="T", description="D")
     assert two.url == "https://example.org/zh-hant/timeline/"
-    assert two.alternates == (("en", "https://example.org/timeline/"), ("zh-Hant-HK", "https://example.org/zh-hant/timeline/"),
+    assert two.alternates == (("en-HK", "https://example.org/timeline/"), ("zh-Hant-HK", "https://example.org/zh-hant/timeline/"),
                               ("x-default", "https://example.org/timeline/"))
-    one = page_metadata(location, ("en",), language="en", path="timeline/", site_name="S", title="T", description="D")
+    one = page_metadata(location, (EN,), edition=EN, path="timeline/", site_name="S", title="T", description="D")
     assert one.alternates == ()
 
 
-@pytest.mark.parametrize(("language", "locale"), [("en", "en_HK"), ("zh-Hant", "zh_HK"), ("en-GB", "en_GB")])
-def test_open_graph_locale_names_a_territory(language, locale):
-    assert og_locale(language) == locale
+@pytest.mark.parametrize(("language", "territory", "locale"), [("en", "HK", "en_HK"), ("zh-Hant", "HK", "zh_HK"),
+                                                               ("en", "GB", "en_GB"), ("en", None, "en")])
+def test_open_graph_locale_names_the_readers_territory(language, territory, locale):
+    assert edition(language, territory=territory).og_locale == locale

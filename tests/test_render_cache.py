@@ -51,8 +51,8 @@ def test_each_build_renders_with_the_catalog_as_it_is_then(monkeypatch):
     programme = load_programme(DATA_PATH)
     spec = next(spec for spec in plan_pages(programme) if spec.src_uri == "contact.md")
     context = {"selfcheck": {}, "calendars": {}}
-    before = render.PageRenderer(programme, datetime.date(2026, 11, 26), context, language="zh-Hant")
+    before = render.PageRenderer(programme, datetime.date(2026, 11, 26), programme.editions["zh-Hant"], context)
     monkeypatch.setattr(render, "site_translations", lambda language: Edited())
-    after = render.PageRenderer(programme, datetime.date(2026, 11, 26), context, language="zh-Hant")
+    after = render.PageRenderer(programme, datetime.date(2026, 11, 26), programme.editions["zh-Hant"], context)
     assert "〔新〕" not in before.description(spec)
     assert "〔新〕" in after.description(spec)

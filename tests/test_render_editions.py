@@ -20,7 +20,6 @@ from bs4 import BeautifulSoup
 
 from programme import DATA_PATH, load_programme
 from programme.site.calendar import cohort_calendars
-from programme.words.languages import EDITIONS
 from programme.data.loader import SCHEMA_PATH
 from programme.site.pages import plan_pages
 from programme.site.render import PageRenderer
@@ -92,11 +91,12 @@ def placeholder_data(tmp_path_factory):
 
 
 def renderer(programme, language: str) -> PageRenderer:
-    # What programme.site_assets.selfcheck_context gives the page: addresses and hashes, no words.
+    # What programme.site.build.selfcheck_context gives the page: addresses and hashes, no words.
     selfcheck = {"rules_json": "{}", "pyodide_path": "assets/pyodide/pyodide.mjs", "stdlib_path": "assets/stdlib.zip",
                  "stdlib_integrity": "sha384-0", "lock_path": "assets/lock.json", "lock_integrity": "sha384-0",
                  "package": "selfcheck.whl"}
-    return PageRenderer(programme, TODAY, {"selfcheck": selfcheck, "calendars": cohort_calendars(programme)}, language=language)
+    return PageRenderer(programme, TODAY, programme.editions[language],
+                        {"selfcheck": selfcheck, "calendars": cohort_calendars(programme)})
 
 
 def rendered(programme, language: str) -> dict[str, BeautifulSoup]:

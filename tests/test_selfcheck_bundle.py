@@ -27,6 +27,7 @@ from programme.runtime.bundle import (
     make_bundle,
     runtime_bundle,
 )
+from selfcheck.languages import DEFAULT_LANGUAGE, catalog_folder
 from selfcheck.wording import LANGUAGES
 
 # The .pyc header's flags (PEP 552): hash-based (bit 0), not checked against a source (bit 1 clear).
@@ -41,7 +42,8 @@ def test_the_engine_is_a_pure_python_wheel_of_every_module_but_the_command_line_
     assert bundle.wheel.endswith("-py3-none-any.whl")
     files = sorted(name for name in wheel_entries(bundle) if not name.split("/")[0].endswith(".dist-info"))
     expected = [f"selfcheck/{path.name}" for path in ENGINE_DIR.glob("*.py") if path.name != "__main__.py"]
-    expected += [f"selfcheck/locale/{locale}/LC_MESSAGES/selfcheck.mo" for locale in LANGUAGES.values() if locale]
+    expected += [f"selfcheck/locale/{catalog_folder(language)}/LC_MESSAGES/selfcheck.mo" for language in LANGUAGES
+                 if language != DEFAULT_LANGUAGE]
     assert files == sorted(expected)
     assert "selfcheck/__init__.py" in files and "selfcheck/__main__.py" not in files
     assert not [name for name in files if name.endswith((".po", ".pot", ".cfg"))], "what translators edit stays home"
@@ -141,18 +143,18 @@ def test_a_second_call_takes_the_bundle_from_the_cache(bundle, monkeypatch):
 def test_the_compiled_catalogs_ship_in_the_wheel_and_change_the_key(tmp_path, monkeypatch):
     engine = tmp_path / "selfcheck"
     shutil.copytree(ENGINE_DIR, engine, ignore=shutil.ignore_patterns("__pycache__"))
-    catalog = engine / "locale" / "zh_Hant_HK" / "LC_MESSAGES" / "selfcheck.mo"
+    catalog = engine / "locale" / "zh_Hant" / "LC_MESSAGES" / "selfcheck.mo"
     catalog.parent.mkdir(parents=True, exist_ok=True)
     catalog.write_bytes(b"\xde\x12\x04\x95 a compiled catalog")
     monkeypatch.setattr(bundle_module, "ENGINE_DIR", engine)
     rules = canonical_rules_json()
     key_with = bundle_module.bundle_key(rules)
-    assert "locale/zh_Hant_HK/LC_MESSAGES/selfcheck.mo" in engine_files()
+    assert "locale/zh_Hant/LC_MESSAGES/selfcheck.mo" in engine_files()
 
     catalog.write_bytes(b"\xde\x12\x04\x95 another translation")
     assert bundle_module.bundle_key(rules) != key_with
     wheel = zipfile.ZipFile(build_engine_wheel(tmp_path / "build", tmp_path))
-    assert wheel.read("selfcheck/locale/zh_Hant_HK/LC_MESSAGES/selfcheck.mo") == catalog.read_bytes()
+    assert wheel.read("selfcheck/locale/zh_Hant/LC_MESSAGES/selfcheck.mo") == catalog.read_bytes()
     assert "selfcheck/__main__.py" not in wheel.namelist()
 
 

@@ -1,4 +1,4 @@
-"""The golden eligibility cases in tests/cases/*.yaml, under CPython, in every language: only the words differ."""
+"""The golden eligibility cases in data/selfcheck-cases/*.yaml, under CPython, in every language: only the words differ."""
 
 from __future__ import annotations
 

@@ -163,6 +163,10 @@ def test_a_language_whose_catalog_is_not_compiled_exits_69_saying_to_run_make_se
     package.mkdir(parents=True)
     for module in (ROOT / "selfcheck").glob("*.py"):
         shutil.copy(module, package)
+    for catalog in (ROOT / "selfcheck").glob("locale/*/LC_MESSAGES/*.po"):  # translated, never compiled
+        target = package / catalog.relative_to(ROOT / "selfcheck")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(catalog, target)
     environment = {**os.environ, "PYTHONPATH": f"{tmp_path / 'engine'}{os.pathsep}{ROOT}"}
     completed = subprocess.run([sys.executable, "-m", "selfcheck", "--lang", "zh-Hant"], input=json.dumps(ELIGIBLE),
                                capture_output=True, text=True, cwd=tmp_path, env=environment, timeout=60)

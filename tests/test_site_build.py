@@ -20,11 +20,12 @@ from sitebuild import (
 
 from programme import DATA_PATH, load_programme
 from programme.hosting.headers import content_security_policy, every_response_headers, headers_file
-from programme.words.languages import EDITIONS
+from programme import load_programme
 from programme.data.loader import PROJECT_ROOT
-from programme.data.model import PartialDate, criterion_parameters
+from programme.data.model import criterion_parameters
+from selfcheck.dates import PartialDate
 from programme.site.pages import plan_pages
-from programme.site.render import format_date
+from programme.site.filters import format_date
 from programme.data.yamlsource import parse_yaml
 
 PROGRAMME = load_programme()
@@ -92,7 +93,7 @@ NOT_SHOWN = {"id", "ref", "qualifier", "date_accuracy", "complete_list", "key", 
 
 def shown_facts(value, path=(), language="en"):
     """(path, text a visitor of the `language` edition should read) for every fact in the data."""
-    if isinstance(value, dict) and set(value) <= set(EDITIONS):  # a text in each language: this edition's
+    if isinstance(value, dict) and set(value) <= set(load_programme().editions):  # a text in each language: this edition's
         yield from shown_facts(value[language], path, language)
     elif isinstance(value, dict):
         for key, item in value.items():
@@ -102,7 +103,7 @@ def shown_facts(value, path=(), language="en"):
         for index, item in enumerate(value):
             yield from shown_facts(item, (*path, index), language)
     elif path and path[-1] in ("date", "announced", "reviewed"):
-        yield path, format_date(PartialDate.parse(value), language)
+        yield path, format_date(PartialDate.parse(value), load_programme().editions[language].locale)
     elif path and path[-1] == "statement" and path[0] == "eligibility":
         yield path, value.format(**criterion_parameters(RAW["eligibility"]["criteria"][path[2]]))
     elif value is not None and not isinstance(value, bool):
@@ -426,7 +427,7 @@ def test_pages_tell_the_status_on_the_day_the_site_is_built(site_built_on, when)
     answers = [answer["data-applications"] for answer in shown(home, "[data-applications]")]
     assert answers == [APPLICATIONS_AROUND_THE_WINDOW[when]]
     for url in ("", "eligibility/", "timeline/", "how-to-apply/", "self-check/"):
-        assert f"Status on {format_date(day)}, the day this site was last published." in build.shown_text(url), url
+        assert f"Status on {format_date(day, PROGRAMME.editions['en'].locale)}, the day this site was last published." in build.shown_text(url), url
     events = {event.id: index for index, event in enumerate(PROGRAMME.cohorts[0].timeline)}
     statuses = [status["data-event-status"] for status in shown(build.page("timeline/"), "[data-event-status]")]
     window = PROGRAMME.cohorts[0].window
@@ -436,7 +437,7 @@ def test_pages_tell_the_status_on_the_day_the_site_is_built(site_built_on, when)
 
 def test_after_closing_the_pages_say_closed_on_and_quote_now_open_as_said_on_its_date(site_built_on):
     build = site_built_on(DAYS["after closing"])
-    closes = format_date(PROGRAMME.cohorts[0].window.closes.date)
+    closes = format_date(PROGRAMME.cohorts[0].window.closes.date, PROGRAMME.editions['en'].locale)
     home = build.shown_text("")
     assert "No: applications are closed." in home
     assert f"First cohort: applications closed on {closes}." in home
@@ -459,8 +460,8 @@ def test_with_a_second_cohort_every_page_and_the_self_check_rules_follow_the_dat
     first, second = programme.cohorts
     day = days_around_the_window(programme, cohort=1)["on the opening day"]
     build = site_built_on(day, second_cohort_data)
-    lines = [f"First cohort: applications closed on {format_date(first.window.closes.date)}.",
-             f"Second cohort: applications are open until {format_date(second.window.closes.date)}."]
+    lines = [f"First cohort: applications closed on {format_date(first.window.closes.date, 'en-HK')}.",
+             f"Second cohort: applications are open until {format_date(second.window.closes.date, 'en-HK')}."]
     for url in ("", "eligibility/", "how-to-apply/", "timeline/"):
         text = build.shown_text(url)
         assert all(line in text for line in lines), url
@@ -473,7 +474,7 @@ def test_with_a_second_cohort_every_page_and_the_self_check_rules_follow_the_dat
 
     result = selfcheck.evaluate({"application_date": day.isoformat(), "hk_resident": True}, rules)
     assert [window["explanation"] for window in result["windows"]] == [
-        lines[0], f"Second cohort: applications are open until {format_date(second.window.closes.date)}.",
+        lines[0], f"Second cohort: applications are open until {format_date(second.window.closes.date, 'en-HK')}.",
     ]
 
 

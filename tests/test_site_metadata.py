@@ -232,7 +232,7 @@ def test_the_timeline_escapes_hostile_text_beside_its_calendar_link(hostile_site
 def test_a_date_known_exactly_is_given_and_a_month_at_its_own_precision():
     import dataclasses
 
-    from programme.data.model import PartialDate
+    from selfcheck.dates import PartialDate
     from programme.site.structured_data import programme_graph
 
     cohort = PROGRAMME.cohorts[0]
@@ -256,9 +256,9 @@ def test_every_page_names_itself_in_each_edition_and_x_default_and_each_alternat
         alternates = alternates_of(built_site, path)
         if not alternates and not (built_site.site_dir / "zh-hant" / path / "index.html").exists():
             continue  # a hand-written page, in English only
-        assert set(alternates) == {"en", "zh-Hant-HK", "x-default"}, path
-        assert alternates["x-default"] == alternates["en"], path
-        own = "zh-Hant-HK" if path.startswith("zh-hant/") else "en"
+        assert set(alternates) == {"en-HK", "zh-Hant-HK", "x-default"}, path
+        assert alternates["x-default"] == alternates["en-HK"], path
+        own = "zh-Hant-HK" if path.startswith("zh-hant/") else "en-HK"
         assert alternates[own] == SITE_URL + path == meta_link(built_site, path, "canonical"), path
         for address in alternates.values():
             assert address.startswith(SITE_URL), address

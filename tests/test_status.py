@@ -9,7 +9,7 @@ from sitebuild import data_with_second_cohort, source_date_epoch
 
 import selfcheck
 from programme import load_programme, selfcheck_rules
-from programme.data.model import PartialDate
+from selfcheck.dates import PartialDate
 from programme.site.status import (
     CURRENT,
     PAST,

@@ -1,4 +1,4 @@
-"""The golden self-check cases (tests/cases/*.yaml): sentence-named answers with their expected results.
+"""The golden self-check cases (data/selfcheck-cases/*.yaml): sentence-named answers with their expected results.
 
 Read by the tests, by the rules diff for reviewers (programme/review/diff.py, from any version of the repository), and by
 the runtime bundle, which runs them all under Pyodide to find the standard-library modules the engine needs.
@@ -12,7 +12,7 @@ from programme.data.errors import DataError
 from programme.paths import PROJECT_ROOT
 from programme.data.yamlsource import parse_yaml
 
-GOLDEN_CASES_DIR = PROJECT_ROOT / "tests" / "cases"
+GOLDEN_CASES_DIR = PROJECT_ROOT / "data" / "selfcheck-cases"
 
 
 def parse_golden_cases(texts: dict[str, str]) -> tuple[tuple[dict, ...], list[DataError]]:
@@ -24,6 +24,11 @@ def parse_golden_cases(texts: dict[str, str]) -> tuple[tuple[dict, ...], list[Da
         if isinstance(parsed.value, list):
             cases += [{**case, "file": name} for case in parsed.value if isinstance(case, dict)]
     return tuple(cases), problems
+
+
+def cases_dir_of(data_path: Path) -> Path:
+    """Where the golden cases of a data file are: `selfcheck-cases/` beside it."""
+    return Path(data_path).parent / "selfcheck-cases"
 
 
 def case_texts(cases_dir: Path = GOLDEN_CASES_DIR) -> dict[str, str]:

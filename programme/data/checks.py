@@ -9,17 +9,12 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterator
-from functools import cache
-from pathlib import Path as FilePath
-
-import material
-
 from selfcheck.rules import ANSWER_KINDS, CRITERION_PARAMETERS
 
 from programme.data.errors import Path, Problem, shown
-from programme.words.languages import EDITIONS
-from programme.data.model import DEFAULT_LANGUAGE, PartialDate, criterion_parameters
-from programme.paths import PROJECT_ROOT
+from programme.words.languages import LanguageProblem, edition
+from programme.data.model import DEFAULT_LANGUAGE, criterion_parameters
+from selfcheck.dates import PartialDate
 
 _DATE_SHAPE = re.compile(r"(19|2[0-9])[0-9]{2}(-[0-9]{2}){0,2}")  # what the schema lets through
 # Each criterion parameter, and the one criterion that reads it (the engine says which).
@@ -209,12 +204,26 @@ def _site_languages(data: dict) -> Iterator[Problem]:
     if languages[0] != DEFAULT_LANGUAGE:
         yield Problem(("site", "languages", 0), f"the first language is the site's root edition and must be {DEFAULT_LANGUAGE!r}, "
                                                 f"found {shown(languages[0])}; list the others after it")
-    known = theme_languages()
+    territory = _word(_at(data, ("site", "territory")))
+    seen = set()
     for index, language in enumerate(languages):
-        edition = EDITIONS.get(language) if isinstance(language, str) else None
-        if edition is not None and edition.theme_language not in known:
-            yield Problem(("site", "languages", index), f"the theme has no language {shown(edition.theme_language)} for "
-                                                        f"{language}; it has: {_listing(known, limit=100)}")
+        if not isinstance(language, str):
+            continue  # the schema has said what is wrong with it
+        if language in seen:
+            yield Problem(("site", "languages", index), f"{shown(language)} is listed twice")
+        seen.add(language)
+        try:
+            edition(language, territory=territory)
+        except LanguageProblem as problem:
+            yield Problem(("site", "languages", index), str(problem))
+
+
+def _is_edition(language: object, territory: str | None) -> bool:
+    try:
+        edition(language, territory=territory)
+    except (LanguageProblem, TypeError, AttributeError):
+        return False
+    return True
 
 
 def missing_translations(data: object, text_paths: list[Path]) -> list[Problem]:
@@ -222,7 +231,8 @@ def missing_translations(data: object, text_paths: list[Path]) -> list[Problem]:
     languages = _at(data, ("site", "languages"))
     if not isinstance(languages, list):
         return []
-    languages = [language for language in languages if language in EDITIONS]  # the schema reports the others
+    territory = _word(_at(data, ("site", "territory")))
+    languages = [language for language in languages if _is_edition(language, territory)]  # others are reported at their place
     problems = []
     for path in text_paths:
         value = _at(data, path)
@@ -231,13 +241,6 @@ def missing_translations(data: object, text_paths: list[Path]) -> list[Problem]:
             continue  # the schema has said what is wrong with it
         problems += [Problem(path, f"missing {language} text") for language in languages if language not in present]
     return problems
-
-
-@cache
-def theme_languages() -> list[str]:
-    """The languages Material's installed templates have (partials/languages/*.html), and any this project adds."""
-    folders = [FilePath(material.__file__).parent / "templates", PROJECT_ROOT / "overrides"]
-    return sorted({file.stem for folder in folders for file in (folder / "partials" / "languages").glob("*.html")})
 
 
 def _review_date(data: dict) -> Iterator[Problem]:

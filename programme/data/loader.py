@@ -1,20 +1,61 @@
-"""The one loader of the programme data: read, validate against the schema, check, build."""
+"""The one loader of the programme data: read, validate against the schema, check, build, and check the rules the
+self-check will be given. The build, `python -m programme check` and the review diff all read data through check().
+"""
 
 from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path as FilePath
 
 from programme.data.checks import missing_translations, semantic_problems
-from programme.data.errors import DataError, ProgrammeDataError
+from programme.data.errors import DataError, Problem, ProgrammeDataError
 from programme.data.model import Programme, build_programme
-from programme.paths import DATA_PATH, PROJECT_ROOT, SCHEMA_PATH
-from programme.data.schema import Validator
 from programme.data.rules import rules_problem
+from programme.data.schema import Validator
 from programme.data.yamlsource import MAX_FILE_BYTES, Positions, decode_source, parse_yaml
+from programme.paths import DATA_PATH, PROJECT_ROOT, SCHEMA_PATH
 
+
+@dataclass(frozen=True)
+class CheckedData:
+    """A version of the data as checked: its plain values, the programme built from them if it has no problems, and
+    every problem, in file order."""
+
+    label: str  # the file, as messages name it
+    data: object
+    programme: Programme | None
+    problems: tuple[DataError, ...]
+
+
+def check(path: str | os.PathLike = DATA_PATH, *, text: bytes | None = None, label: str | None = None) -> CheckedData:
+    """Check the data file at `path`, or `text` given for it (a version from git, say, named `label` in messages);
+    never raises for anything the file holds."""
+    shown = label or display_path(path)
+    if text is None:
+        try:
+            with open(path, "rb") as file:
+                text = file.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            return CheckedData(shown, None, None, (DataError(0, 0, (), f"cannot read the data file: {exc.strerror or exc}", shown),))
+    data, problems, positions = _read(text, shown)
+    if problems:
+        return CheckedData(shown, data, None, tuple(problems))
+    programme = build_programme(data)
+    problem = rules_problem(programme, data)
+    if problem:
+        return CheckedData(shown, data, None, (_located(problem, positions, shown),))
+    return CheckedData(shown, data, programme, ())
+
+
+def load_checked(path: str | os.PathLike = DATA_PATH) -> tuple[dict, Programme]:
+    """The checked data as plain values (for open data) and as the programme; ProgrammeDataError lists every problem."""
+    checked = check(path)
+    if checked.problems:
+        raise ProgrammeDataError(list(checked.problems))
+    return checked.data, checked.programme
 
 
 def load_programme(path: str | os.PathLike = DATA_PATH) -> Programme:
@@ -22,31 +63,7 @@ def load_programme(path: str | os.PathLike = DATA_PATH) -> Programme:
     return load_checked(path)[1]
 
 
-def load_checked(path: str | os.PathLike = DATA_PATH) -> tuple[dict, Programme]:
-    """The checked data as plain values (for open data) and as the programme; ProgrammeDataError lists every problem."""
-    data, errors, positions = _read(path)
-    if errors:
-        raise ProgrammeDataError(errors)
-    programme = build_programme(data)
-    problem = rules_problem(programme, data)
-    if problem:
-        raise ProgrammeDataError([DataError(*positions.of_value(problem.path), problem.path, problem.message, display_path(path))])
-    return data, programme
-
-
-def read_checked_data(path: str | os.PathLike = DATA_PATH) -> tuple[object, list[DataError]]:
-    """The raw data and every problem in it; the data is safe to build only when there are none."""
-    data, errors, _ = _read(path)
-    return data, errors
-
-
-def _read(path: str | os.PathLike) -> tuple[object, list[DataError], Positions]:
-    shown = display_path(path)
-    try:
-        with open(path, "rb") as file:
-            raw = file.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        return None, [DataError(0, 0, (), f"cannot read the data file: {exc.strerror or exc}", shown)], Positions()
+def _read(raw: bytes, shown: str) -> tuple[object, list[DataError], Positions]:
     text, errors = decode_source(raw, shown)
     if text is None:
         return None, errors, Positions()
@@ -62,9 +79,13 @@ def _read(path: str | os.PathLike) -> tuple[object, list[DataError], Positions]:
     for problem in problems:
         if not problem.at_key and any(problem.path[:length] in refused for length in range(len(problem.path) + 1)):
             continue  # a value left out has had its say
-        line, column = parsed.positions.of_key(problem.path) if problem.at_key else parsed.positions.of_value(problem.path)
-        errors.append(DataError(line, column, problem.path, problem.message, shown))
+        errors.append(_located(problem, parsed.positions, shown))
     return parsed.value, sorted(errors, key=lambda error: (error.line, error.column, error.message)), parsed.positions
+
+
+def _located(problem: Problem, positions: Positions, shown: str) -> DataError:
+    line, column = positions.of_key(problem.path) if problem.at_key else positions.of_value(problem.path)
+    return DataError(line, column, problem.path, problem.message, shown)
 
 
 def display_path(path: str | os.PathLike) -> str:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime
-import re
 from dataclasses import dataclass
+from functools import cached_property
 
+from programme.words.languages import DEFAULT_LANGUAGE, Edition, editions
+from selfcheck.dates import PartialDate
 from selfcheck.rules import CRITERION_PARAMETERS
-
-DEFAULT_LANGUAGE = "en"
-FIRST_YEAR, LAST_YEAR = 1900, 2999  # the schema's date pattern says the same
 
 
 @dataclass(frozen=True)
@@ -35,56 +32,6 @@ class Text:
 
     def __str__(self) -> str:
         return self.in_language(DEFAULT_LANGUAGE)
-
-
-_ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
-
-
-@dataclass(frozen=True)
-class PartialDate:
-    """A date known to a year, a month or a day: '2021', '2021-02', '2021-01-03'."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    @classmethod
-    def parse(cls, text: str) -> PartialDate:
-        """Read an ISO date of any precision; ValueError names a malformed or impossible one."""
-        match = _ISO_DATE.fullmatch(text)
-        if match is None:
-            raise ValueError("a date is written YYYY, YYYY-MM or YYYY-MM-DD")
-        date = cls(*(int(part) for part in match.groups() if part is not None))
-        if date.month is not None and not 1 <= date.month <= 12:
-            raise ValueError("months run from 01 to 12")
-        if date.day is not None and date.day < 1:
-            raise ValueError("days start at 01")
-        if not FIRST_YEAR <= date.year <= LAST_YEAR:
-            raise ValueError(f"years run from {FIRST_YEAR} to {LAST_YEAR}")
-        if date.day is not None:
-            last_day = calendar.monthrange(date.year, date.month)[1]
-            if date.day > last_day:
-                month_name = calendar.month_name[date.month]
-                raise ValueError(f"{month_name} {date.year} has {last_day} days")
-        return date
-
-    @property
-    def precision(self) -> str:
-        return "day" if self.day else "month" if self.month else "year"
-
-    @property
-    def first_day(self) -> datetime.date:
-        return datetime.date(self.year, self.month or 1, self.day or 1)
-
-    @property
-    def last_day(self) -> datetime.date:
-        """The last day the date can mean: the day itself, the month's last day, or 31 December."""
-        month = self.month or 12
-        return datetime.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
-
-    @property
-    def iso(self) -> str:
-        return "-".join(f"{part:02d}" for part in (self.year, self.month, self.day) if part is not None)
 
 
 @dataclass(frozen=True)
@@ -343,11 +290,17 @@ class Programme:
     media_contact: MediaContact
     questions: tuple[Question, ...]
     languages: tuple[str, ...]  # the editions to publish, English first
+    territory: str | None  # where the site's readers are: HK
     reviewed: PartialDate
     titles: Titles
     sources: tuple[Source, ...]
     organisations: tuple[Organisation, ...]
     people: tuple[Person, ...]
+
+    @cached_property
+    def editions(self) -> dict[str, Edition]:
+        """The language editions, by tag, the first at the site's root (programme.words.languages)."""
+        return editions(self.languages, self.territory)
 
     def track(self, track_id: str) -> Track:
         return next(track for track in self.tracks if track.id == track_id)
@@ -450,6 +403,7 @@ def build_programme(data: dict) -> Programme:
                                    ref(data["contact"]["media_enquiries"])),
         questions=tuple(_question(item) for item in data["self_check"]["questions"]),
         languages=tuple(data["site"]["languages"]),
+        territory=data["site"].get("territory"),
         reviewed=PartialDate.parse(data["site"]["reviewed"]),
         titles=Titles(**{key: Text.from_data(value) for key, value in data["site"]["titles"].items()}),
         sources=tuple(sources.values()),

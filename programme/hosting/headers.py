@@ -32,10 +32,15 @@ CACHE_FOREVER = "public, max-age=31536000, immutable"
 CACHE_REVALIDATE = "no-cache"
 
 
-def content_security_policy(*, for_meta_tag: bool = False) -> str:
-    """The policy as a header value, or as the content of a <meta http-equiv> tag."""
-    return "; ".join(f"{name} {value}" for name, value in CONTENT_SECURITY_POLICY
-                     if not (for_meta_tag and name in _HEADER_ONLY))
+# Only for `mkdocs serve`, never a built site: its preview server adds an inline script that reloads the page.
+_PREVIEW_SCRIPTS = "'unsafe-inline'"
+
+
+def content_security_policy(*, for_meta_tag: bool = False, preview: bool = False) -> str:
+    """The policy as a header value, or as the content of a <meta http-equiv> tag; for the preview server, with its
+    reload script allowed."""
+    return "; ".join(f"{name} {value} {_PREVIEW_SCRIPTS}" if preview and name == "script-src" else f"{name} {value}"
+                     for name, value in CONTENT_SECURITY_POLICY if not (for_meta_tag and name in _HEADER_ONLY))
 
 
 def every_response_headers() -> dict[str, str]:

@@ -11,12 +11,13 @@ added later: English, the default, lives at `SITE_URL`, and any other edition un
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from programme.words.languages import EDITIONS
+from programme.words.languages import Edition
 
 PUBLISH = "SITE_PUBLISH"
 SITE_URL = "SITE_URL"
@@ -46,17 +47,30 @@ class SiteLocation:
     def edit_uri(self) -> str | None:
         return EDIT_URI if self.repo_url else None
 
-    def edition_url(self, language: str) -> str | None:
+    def edition_url(self, edition: Edition) -> str | None:
         """The root of one language edition: the site's root for the first, its folder below it otherwise."""
         if self.site_url is None:
             return None
-        folder = EDITIONS[language].folder
-        return f"{self.site_url}{folder}/" if folder else self.site_url
+        return f"{self.site_url}{edition.folder}/" if edition.folder else self.site_url
 
-    def page_url(self, language: str, path: str) -> str | None:
+    def page_url(self, edition: Edition, path: str) -> str | None:
         """The absolute address of a page, from its edition and its path within it (`roles/trainee-designer/`)."""
-        edition = self.edition_url(language)
-        return None if edition is None else edition + path.lstrip("/")
+        root = self.edition_url(edition)
+        return None if root is None else root + path.lstrip("/")
+
+
+def edition_href(here: Edition, there: Edition, path: str) -> str:
+    """The page at `path` (as MkDocs gives page.url) in edition `there`, relative to the same page in `here`: editions
+    share their page addresses."""
+    origin = posixpath.join(here.folder, path) or "."
+    target = posixpath.join(there.folder, path) or "."
+    relative = posixpath.relpath(target, origin)
+    return relative if relative.endswith("/") or relative == "." else relative + "/"
+
+
+def root_file_href(here: Edition, page_path: str, file: str) -> str:
+    """A file that only the root edition holds (the self-check's runtime, open data), relative to a page of `here`."""
+    return posixpath.relpath(file, posixpath.join(here.folder, page_path) or ".")
 
 
 

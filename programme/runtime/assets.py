@@ -1,4 +1,4 @@
-"""The self-check's files for the site: the pinned Pyodide runtime, the engine's bundle, its rules."""
+"""The self-check's files for the site: the pinned Pyodide runtime and the engine's bundle, where each is published."""
 
 from __future__ import annotations
 
@@ -7,9 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from programme.runtime.bundle import PYODIDE_DIR, PYODIDE_INPUTS, RuntimeBundle
-from programme.data.model import Programme
-from programme.data.rules import selfcheck_rules
-from programme.site.structured_data import script_json
 
 # What the browser loads from Pyodide's package; the bundle replaces its standard library and lock file.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
@@ -42,23 +39,3 @@ def bundle_files(bundle: RuntimeBundle) -> list[RuntimeFile]:
     """The bundle's files, published in a folder named for their content, so that browsers may cache them for good."""
     folder = f"assets/selfcheck-engine-{bundle.digest[:16]}"
     return [RuntimeFile(path, f"{folder}/{path.name}") for path in bundle.files]
-
-
-def rules_json(programme: Programme, language: str) -> str:
-    """The rules in one edition's language, as JSON text safe inside an HTML `<script type="application/json">`."""
-    return script_json(selfcheck_rules(programme, language))
-
-
-def selfcheck_context(programme: Programme, language: str, runtime: list[RuntimeFile], bundle: RuntimeBundle) -> dict:
-    """What the self-check page needs to start the runtime in the browser: the files' addresses and integrity, and
-    the rules in the page's language."""
-    published = {file.source.name: file.published_as for file in runtime}
-    return {
-        "rules_json": rules_json(programme, language),
-        "pyodide_path": published["pyodide.mjs"],
-        "stdlib_path": published[bundle.stdlib],
-        "stdlib_integrity": bundle.integrity(bundle.stdlib),
-        "lock_path": published[bundle.lock],
-        "lock_integrity": bundle.integrity(bundle.lock),
-        "package": bundle.package,
-    }

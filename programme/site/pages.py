@@ -1,26 +1,85 @@
-"""Which pages the site has, what each is called and what data its template gets."""
+"""The page table: every kind of generated page, with its template, its place in the navigation, its title, its
+description and its structured data, and the pages a programme has, in navigation order.
+
+A page kind's name is its template's (`track` renders `templates/track.html`) and the name of the macro in
+`templates/_descriptions.html` that describes it. Nothing else in the project lists page kinds.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from markupsafe import escape
-
-from programme.words.catalogs import site_text
 from programme.data.model import Programme, Role, Text, Track
+from programme.site import structured_data
+from programme.site.escaping import theme_text
 from programme.site.opendata import DATA_FILE, SCHEMA_FILE
+from programme.words.catalogs import site_translations
+
+
+def N_(message: str) -> str:
+    """Mark one of the site's own words for the catalog (`make catalogs`); it is translated per edition."""
+    return message
 
 
 @dataclass(frozen=True)
-class PageSpec:
-    """One generated page: where it lives, its template, its title, the data the template reads, and page settings
-    for the theme (Material reads `template` and `hide` from a page's metadata)."""
+class PageKind:
+    """What every page of one kind shares."""
+
+    name: str                                       # the template (name.html) and its description macro
+    graph: Callable | None = None                   # its JSON-LD (programme.site.structured_data), if it has one
+    theme_meta: dict = field(default_factory=dict)  # settings for the theme: Material reads `template` and `hide`
+
+    @property
+    def template(self) -> str:
+        return f"{self.name}.html"
+
+
+KINDS = {kind.name: kind for kind in (
+    # The home page is a landing page: the theme template overrides/home.html, the full width (no table of contents).
+    PageKind("home", structured_data.programme_graph, {"template": "home.html", "hide": ["toc"]}),
+    PageKind("track"),
+    PageKind("role"),
+    PageKind("eligibility"),
+    PageKind("self_check"),
+    PageKind("how_to_apply"),
+    PageKind("timeline"),
+    PageKind("tlt", structured_data.tlt_graph),
+    PageKind("contact"),
+    PageKind("about"),
+)}
+# Pages of which there is one, by kind, at these addresses in every edition.
+SINGLE_PAGES = {"home": "index.md", "eligibility": "eligibility.md", "self_check": "self-check.md",
+                "how_to_apply": "how-to-apply.md", "timeline": "timeline.md", "tlt": "tlt.md", "contact": "contact.md",
+                "about": "about.md"}
+# About the site rather than the programme: its title is the site's own word, from the catalogs.
+ABOUT_TITLE = N_("About this site")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it lives, its kind, its title, and the data its template reads."""
 
     src_uri: str
-    template: str
+    kind: PageKind
     title: Text
     context: dict = field(default_factory=dict, compare=False)
-    theme_meta: dict = field(default_factory=dict, compare=False)
+    section: Text | None = None  # the navigation section it stands in, named; None at the top level
+
+    @property
+    def template(self) -> str:
+        return self.kind.template
+
+    @property
+    def path(self) -> str:
+        """Its address within an edition, as MkDocs gives it with directory URLs: `roles/trainee-designer/`."""
+        return page_path(self.src_uri)
+
+
+def page_path(src_uri: str) -> str:
+    """A generated page's address within an edition: `roles/trainee-designer.md` -> `roles/trainee-designer/`."""
+    stem = src_uri.removesuffix(".md").removesuffix("index").rstrip("/")
+    return f"{stem}/" if stem else ""
 
 
 def track_uri(track: Track) -> str:
@@ -33,51 +92,55 @@ def role_uri(role: Role) -> str:
     return f"roles/{role.id}.md"
 
 
-HOME, ELIGIBILITY, SELF_CHECK, HOW_TO_APPLY, TIMELINE, TLT, CONTACT, ABOUT = (
-    "index.md", "eligibility.md", "self-check.md", "how-to-apply.md", "timeline.md", "tlt.md", "contact.md", "about.md",
-)
-PAGES = {"home": HOME, "eligibility": ELIGIBILITY, "self_check": SELF_CHECK, "how_to_apply": HOW_TO_APPLY,
-         "timeline": TIMELINE, "tlt": TLT, "contact": CONTACT, "about": ABOUT}
-# The home page is a landing page: the theme template overrides/home.html, the full width (no table of contents).
-HOME_THEME = {"template": "home.html", "hide": ["toc"]}
-
-
-def plan_pages(programme: Programme) -> list[PageSpec]:
+def plan_pages(programme: Programme) -> list[Page]:
     """Every generated page, in navigation order."""
     titles = programme.titles
-    pages = [PageSpec(HOME, "home.html", Text.from_data(programme.name), theme_meta=HOME_THEME)]
+
+    def single(kind: str, title: Text, context: dict | None = None) -> Page:
+        return Page(SINGLE_PAGES[kind], KINDS[kind], title, context or {})
+
+    pages = [single("home", Text.from_data(programme.name))]
     for track in programme.tracks:
-        pages.append(PageSpec(track_uri(track), "track.html", track.name, {"track": track}))
-        pages += [PageSpec(role_uri(role), "role.html", role.name, {"role": role, "track": track}) for role in track.roles]
+        pages.append(Page(track_uri(track), KINDS["track"], track.name, {"track": track}, section=titles.tracks))
+        pages += [Page(role_uri(role), KINDS["role"], role.name, {"role": role, "track": track}, section=track.name)
+                  for role in track.roles]
     pages += [
-        PageSpec(ELIGIBILITY, "eligibility.html", titles.eligibility),
-        PageSpec(SELF_CHECK, "self_check.html", titles.self_check),
-        PageSpec(HOW_TO_APPLY, "how_to_apply.html", titles.how_to_apply),
-        PageSpec(TIMELINE, "timeline.html", titles.timeline),
-        PageSpec(TLT, "tlt.html", programme.tlt.name),
-        PageSpec(CONTACT, "contact.html", titles.contact),
-        # About the site rather than the programme: its title is the site's own word, from the catalogs.
-        PageSpec(ABOUT, "about.html", site_text("About this site", programme.languages),
-                 {"data_file": DATA_FILE, "schema_file": SCHEMA_FILE}),
+        single("eligibility", titles.eligibility),
+        single("self_check", titles.self_check),
+        single("how_to_apply", titles.how_to_apply),
+        single("timeline", titles.timeline),
+        single("tlt", programme.tlt.name),
+        single("contact", titles.contact),
+        single("about", site_text(ABOUT_TITLE, programme.languages), {"data_file": DATA_FILE, "schema_file": SCHEMA_FILE}),
     ]
     return pages
 
 
-def plan_nav(programme: Programme, language: str) -> list:
-    """MkDocs `nav` entries for the generated pages.
-
-    MkDocs renders titles as HTML, so they are escaped here, as Markup: the theme's own `| e` then leaves
-    them as they are instead of escaping them twice (which screen readers would read out as "&amp;").
-    """
-
-    def title(text: Text) -> str:
-        return escape(text.in_language(language))
-
-    tracks = []
-    for track in programme.tracks:
-        if track.roles:
-            tracks.append({title(track.name): [track_uri(track), *map(role_uri, track.roles)]})
+def plan_nav(pages: list[Page], language: str) -> list:
+    """MkDocs `nav` entries for the pages: each at the top level or in its section; a track with roles heads a section
+    of its own, its roles under it. Titles reach the theme escaped (programme.site.escaping.theme_text)."""
+    nav: list = []
+    sections: dict[int, list] = {}  # id() of a section's Text -> its entries
+    for page in pages:
+        if page.kind.name == "track" and page.context["track"].roles:
+            entry: object = {theme_text(page.title, language): [page.src_uri]}
+            sections[id(page.title)] = entry[theme_text(page.title, language)]
         else:
-            tracks.append(track_uri(track))
-    return [HOME, {title(programme.titles.tracks): tracks}, ELIGIBILITY, SELF_CHECK, HOW_TO_APPLY, TIMELINE, TLT, CONTACT,
-            ABOUT]
+            entry = page.src_uri
+        if page.section is None:
+            nav.append(entry)
+        elif id(page.section) in sections:
+            sections[id(page.section)].append(entry)
+        else:
+            sections[id(page.section)] = [entry]
+            nav.append({theme_text(page.section, language): sections[id(page.section)]})
+    return nav
+
+
+def site_text(message: str, languages: tuple[str, ...]) -> Text:
+    """One of the site's own words as a Text in each of `languages`, for what the theme shows beside the data's
+    texts (a page title in the navigation)."""
+    return Text(tuple((language, site_translations(language).gettext(message)) for language in languages))
+
+
+__all__ = ["KINDS", "SINGLE_PAGES", "Page", "PageKind", "page_path", "plan_nav", "plan_pages", "role_uri", "track_uri"]

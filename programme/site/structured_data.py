@@ -8,17 +8,10 @@ and any date the source gives only as "by" a day.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from programme.data.model import Event, Organisation, Programme
 from programme.site.status import cohort_to_speak_of
-
-
-def script_json(value: object) -> str:
-    """JSON text that cannot end or confuse the `<script>` element holding it: `<`, `>` and `&` are escaped."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def programme_graph(programme: Programme, language: str, *, site_url: str | None, page_url: str | None,
@@ -82,7 +75,3 @@ def _organisation(organisation: Organisation, language: str, site_url: str | Non
 def _organisation_id(organisation: Organisation, site_url: str | None) -> str:
     """Organisations are named once, at the site's root, so every page's graph refers to the same one."""
     return f"{site_url or ''}#organisation-{organisation.id}"
-
-
-# The pages that describe a programme, by template, and the graph each carries.
-GRAPHS = {"home.html": programme_graph, "tlt.html": tlt_graph}

@@ -14,9 +14,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
-from programme.words.languages import EDITIONS
-from programme.data.model import DEFAULT_LANGUAGE, Text
 from programme.paths import PROJECT_ROOT
+from selfcheck.languages import DEFAULT_LANGUAGE, catalog_folder
 
 LOCALE_DIR = PROJECT_ROOT / "locale"
 CATALOG_FOLDERS = (LOCALE_DIR, PROJECT_ROOT / "selfcheck" / "locale")
@@ -51,16 +50,10 @@ def site_translations(language: str) -> NullTranslations:
     """The catalog of this site's own words for an edition; the English words themselves for English."""
     if language == DEFAULT_LANGUAGE:
         return NullTranslations()
-    translations = Translations.load(str(LOCALE_DIR), [EDITIONS[language].locale], domain="site")
+    translations = Translations.load(str(LOCALE_DIR), [catalog_folder(language)], domain="site")
     if not isinstance(translations, Translations):  # Babel gives NullTranslations when there is no .mo file
         raise FileNotFoundError(f"no compiled catalog for {language} in {LOCALE_DIR}: run `make setup`")
     return translations
-
-
-def site_text(message: str, languages: tuple[str, ...]) -> Text:
-    """One of the site's own words as a Text in each of `languages`, for what the theme shows beside the data's
-    texts (a page title in the navigation). `make catalogs` gathers `message` (the keyword `site_text`)."""
-    return Text(tuple((language, site_translations(language).gettext(message)) for language in languages))
 
 
 if __name__ == "__main__":

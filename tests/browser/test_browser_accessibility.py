@@ -19,7 +19,9 @@ from selfcheck_page import (
 
 from test_site_chinese import allowed_latin, latin_left
 
-from programme.words.languages import EDITIONS
+from programme import load_programme
+
+EDITIONS = load_programme().editions
 from programme.data.loader import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 from conftest import DEVICES
 
-from programme.words.languages import EDITIONS
+from programme import load_programme
+
+EDITIONS = load_programme().editions
 
 pytestmark = pytest.mark.browser
 

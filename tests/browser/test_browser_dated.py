@@ -12,7 +12,7 @@ from sitebuild import APPLICATIONS_AROUND_THE_WINDOW, OPENING_AND_CLOSING_AROUND
 from staticserver import serve
 
 from programme import load_programme
-from programme.site.render import format_date
+from programme.site.filters import format_date
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +39,7 @@ def test_without_javascript_each_page_shows_the_status_on_the_day_it_was_built(n
         page.goto(base_url)
         assert visible_status(page, f"{ANSWER}[data-applications]") == [APPLICATIONS_AROUND_THE_WINDOW[when]]
         assert page.locator(".as-of:visible").inner_text() == (
-            f"Status on {format_date(DAYS[when])}, the day this site was last published."
+            f"Status on {format_date(DAYS[when], 'en-HK')}, the day this site was last published."
         )
         page.goto(base_url + "eligibility/")
         assert len(visible_status(page, "[data-window]")) == len(PROGRAMME.cohorts)
@@ -55,7 +55,7 @@ def test_with_javascript_each_page_shows_the_status_on_the_visitors_own_date(new
     page.goto(site_url)
     assert visible_status(page, f"{ANSWER}[data-applications]") == [APPLICATIONS_AROUND_THE_WINDOW[when]]
     assert page.locator(".as-of:visible").inner_text() == (
-        f"Status on {format_date(DAYS[when])}, today’s date on your device."
+        f"Status on {format_date(DAYS[when], 'en-HK')}, today’s date on your device."
     )
     page.wait_for_timeout(200)
     assert page.evaluate("window.layoutShift") <= 0.02, "swapping the status moves nothing"

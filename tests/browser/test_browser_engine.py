@@ -10,7 +10,9 @@ import pytest
 from selfcheck_page import SelfCheckPage
 
 import selfcheck
-from programme.words.languages import EDITIONS
+from programme import load_programme
+
+EDITIONS = load_programme().editions
 
 pytestmark = pytest.mark.browser
 

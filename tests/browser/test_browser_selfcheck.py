@@ -20,7 +20,7 @@ from selfcheck_page import (
 
 import selfcheck
 from programme import selfcheck_rules
-from programme.site.render import format_date
+from programme.site.filters import format_date
 
 pytestmark = pytest.mark.browser
 
@@ -244,7 +244,7 @@ def test_on_a_day_the_window_is_closed_the_result_says_so_first_as_prominently_a
     layout = "item => [getComputedStyle(item).marginLeft, getComputedStyle(item.parentElement).listStyleType]"
     assert first_criterion.evaluate(layout) == ["0px", "none"], "a Material list rule won over the result's layout"
     assert [line.strip() for line in self_check.window_lines()] == [
-        f"{cohort.name}: applications closed on {format_date(cohort.window.closes.date)}." for cohort in programme.cohorts
+        f"{cohort.name}: applications closed on {format_date(cohort.window.closes.date, programme.editions['en'].locale)}." for cohort in programme.cohorts
     ]
 
 
@@ -298,6 +298,6 @@ def test_the_result_lists_every_cohort_of_the_data(new_context, site_built_on, s
         self_check.check({**eligible_answers(programme), "application_date": day.isoformat()})
         assert self_check.applications == "open"
         assert [line.strip() for line in self_check.window_lines()] == [
-            f"First cohort: applications closed on {format_date(first.window.closes.date)}.",
-            f"Second cohort: applications are open until {format_date(second.window.closes.date)}.",
+            f"First cohort: applications closed on {format_date(first.window.closes.date, 'en-HK')}.",
+            f"Second cohort: applications are open until {format_date(second.window.closes.date, 'en-HK')}.",
         ]

@@ -14,12 +14,13 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from programme import DATA_PATH, ProgrammeDataError, load_programme, read_checked_data
+from programme import DATA_PATH, ProgrammeDataError, check
 from programme.runtime.bundle import runtime_bundle
 from programme.site.calendar import cohort_calendars
 from programme.site.pages import plan_pages
 from programme.site.render import PageRenderer
-from programme.runtime.assets import bundle_files, pyodide_runtime, selfcheck_context
+from programme.runtime.assets import bundle_files, pyodide_runtime
+from programme.site.build import selfcheck_context
 
 ORIGINAL = DATA_PATH.read_text(encoding="utf-8")
 LINES = ORIGINAL.splitlines(keepends=True)
@@ -83,22 +84,19 @@ def check_edit(text: str, folder: Path, tally: Tally | None = None) -> str:
     """
     path = folder / "programme.yaml"
     path.write_bytes(text.encode("utf-8", "surrogatepass"))
-    _, errors = read_checked_data(path)
-    try:
-        programme = load_programme(path) if not errors else None
-    except ProgrammeDataError as error:
-        errors = error.errors
+    checked = check(path)
+    errors, programme = checked.problems, checked.programme
     if errors:
-        lines = str(ProgrammeDataError(errors)).splitlines()[1:]
+        lines = str(ProgrammeDataError(list(errors))).splitlines()[1:]
         assert all(LOCATED.match(line) or line.startswith("… and ") for line in lines), lines
         outcome = "refused"
     else:
         bundle = runtime_bundle()
-        runtime = [*pyodide_runtime()[1], *bundle_files(bundle)]
+        runtime = (*pyodide_runtime()[1], *bundle_files(bundle))
         for language in programme.languages:
             selfcheck = selfcheck_context(programme, language, runtime, bundle)
-            renderer = PageRenderer(programme, date.today(), {"selfcheck": selfcheck, "calendars": cohort_calendars(programme)},
-                                    language=language)
+            renderer = PageRenderer(programme, date.today(), programme.editions[language],
+                                    {"selfcheck": selfcheck, "calendars": cohort_calendars(programme)})
             for spec in plan_pages(programme):
                 assert renderer.render(spec, href=lambda uri: uri)
         outcome = "accepted"
