@@ -7,14 +7,14 @@ nothing to check. Each error is a message (an id and its facts); selfcheck.wordi
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from selfcheck.dates import NOT_ISO, YEAR_OUT_OF_RANGE, DateError, parse_day
 from selfcheck.messages import Message, message
-from selfcheck.rules import Option, Question
+from selfcheck.rules import APPLICATION_DATE, Option, Question
 
-_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 MAX_ERRORS = 50
 _LONGEST_FIELD = 60
 _JOB_KEYS = ("start", "end")
@@ -30,13 +30,15 @@ class Job:
 
 @dataclass(frozen=True)
 class Answers:
-    """Valid answers; None means unanswered. An empty full_time_jobs means never worked full time."""
+    """Valid answers by question key, the application date always among them; a missing key is unanswered. A date
+    is a date, a choice its value, a yes/no a bool, periods a tuple of Jobs (empty: never worked full time)."""
 
     application_date: date
-    qualification: str | None = None
-    hk_resident: bool | None = None
-    employed_now: bool | None = None
-    full_time_jobs: tuple[Job, ...] | None = None
+    values: Mapping[str, object]
+
+    def get(self, key: str) -> object:
+        """The answer to question `key`, or None if it was not answered."""
+        return self.values.get(key)
 
 
 @dataclass(frozen=True)
@@ -88,22 +90,24 @@ def read_answers(raw: object, questions: tuple[Question, ...]) -> Answers:
     for question in questions:
         value = raw.get(question.key)
         if value is None or (question.kind == "date" and value == ""):
-            if question.key == "application_date":
+            if question.key == APPLICATION_DATE:
                 errors.add(question.key, "application_date_missing")
             continue
         values[question.key] = _read_answer(value, question, errors)
-    about_the_person = [question.key for question in questions if question.key != "application_date"]
+    about_the_person = [question.key for question in questions if question.key != APPLICATION_DATE]
     if about_the_person and not any(key in values for key in about_the_person):
         errors.add(about_the_person[0], "nothing_answered")  # links to the first question
-    if values.get("application_date") and values.get("full_time_jobs"):
-        _check_jobs_against_application(values, errors)
+    if values.get(APPLICATION_DATE):
+        for question in questions:
+            if question.kind == "periods" and values.get(question.key):
+                _check_jobs_against_application(question, values, errors)
     known_keys = [question.key for question in questions]
     for key in raw:
         if key not in known_keys:
             errors.add(_shortened(key), "unknown_answer", key=key, known_keys=known_keys)
     if errors:
         raise InvalidAnswers(errors.kept, errors.count - len(errors.kept))
-    return Answers(**values)
+    return Answers(values.pop(APPLICATION_DATE), values)
 
 
 def _read_answer(value: object, question: Question, errors: _Errors) -> object:
@@ -117,14 +121,15 @@ def _read_answer(value: object, question: Question, errors: _Errors) -> object:
 
 
 def _read_date(value: object, field: str, errors: _Errors) -> date | None:
-    match = _ISO_DATE.fullmatch(value) if isinstance(value, str) else None
-    if match is None:
-        errors.add(field, "not_a_date", found=value)
-        return None
     try:
-        return date(*(int(part) for part in match.groups()))
-    except ValueError:
-        errors.add(field, "no_such_date", found=value)
+        return parse_day(value)
+    except DateError as error:
+        if error.code == NOT_ISO:
+            errors.add(field, "not_a_date", found=value)
+        elif error.code == YEAR_OUT_OF_RANGE:
+            errors.add(field, "date_year_out_of_range", found=value)
+        else:
+            errors.add(field, "no_such_date", found=value)
         return None
 
 
@@ -177,16 +182,17 @@ def _shortened(key: str) -> str:
     return key if len(key) <= _LONGEST_FIELD else key[: _LONGEST_FIELD - 1] + "…"
 
 
-def _check_jobs_against_application(values: dict, errors: _Errors) -> None:
-    """Each job starts by the application date, and ends before it unless the person will be employed then."""
-    application_date = values["application_date"]
-    not_employed_then = values.get("employed_now") is False
-    for index, job in enumerate(values["full_time_jobs"]):
+def _check_jobs_against_application(question: Question, values: dict, errors: _Errors) -> None:
+    """Each job starts by the application date, and ends before it unless the person will be employed then (as the
+    question's employed_question, a yes/no question, answers)."""
+    application_date = values[APPLICATION_DATE]
+    not_employed_then = question.employed_question is not None and values.get(question.employed_question) is False
+    for index, job in enumerate(values[question.key]):
         if job is None:
             continue
         if job.start > application_date:
-            errors.add(f"full_time_jobs[{index}].start", "job_starts_after_application", number=index + 1,
+            errors.add(f"{question.key}[{index}].start", "job_starts_after_application", number=index + 1,
                        start=job.start, application_date=application_date)
         elif not_employed_then and (job.end is None or job.end >= application_date):
-            errors.add(f"full_time_jobs[{index}].end", "job_covers_application_while_not_employed", number=index + 1,
+            errors.add(f"{question.key}[{index}].end", "job_covers_application_while_not_employed", number=index + 1,
                        end=job.end, application_date=application_date)

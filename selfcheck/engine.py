@@ -1,4 +1,5 @@
-"""Routing: read the rules and the answers, run each criterion's predicate, and put the result together in a language."""
+"""Routing: read the rules and the answers, assess each criterion by its kind, and put the result together in a
+language: overall, and for each cohort (and each track, where the criteria differ between tracks)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import date
 
 from selfcheck import explanations, policy, wording
 from selfcheck.answers import Answers, InvalidAnswers, read_answers
+from selfcheck.kinds import KINDS, NOT_MET, Assessment
 from selfcheck.messages import message
 from selfcheck.rules import Criterion, Rules, Window, read_rules
 from selfcheck.wording import DEFAULT_LANGUAGE, Wording
@@ -26,8 +28,15 @@ def evaluate(answers: object, rules: dict, language: str = DEFAULT_LANGUAGE) -> 
     except InvalidAnswers as invalid:
         errors = [{"field": error.field, "code": error.code, "message": words.say(error.message)} for error in invalid.errors]
         return {"errors": errors, "more_errors": invalid.more} if invalid.more else {"errors": errors}
-    criteria = [_assess(criterion, valid, checked_rules, words) for criterion in checked_rules.criteria]
+    assessments = {
+        criterion.id: KINDS[criterion.kind].assess(valid.get(criterion.question), criterion.parameters, valid.application_date)
+        for criterion in checked_rules.criteria
+    }
+    criteria = [_criterion(criterion, assessments[criterion.id], valid, checked_rules, words)
+                for criterion in checked_rules.criteria]
     windows = [_application_window(window, valid.application_date, words) for window in checked_rules.windows]
+    results = [result for window, shown in zip(checked_rules.windows, windows, strict=True)
+               for result in _results(window, shown["status"], checked_rules, assessments, words)]
     applications = policy.applications_status(window["status"] for window in windows)
     return {
         "application_date": valid.application_date.isoformat(),
@@ -36,8 +45,9 @@ def evaluate(answers: object, rules: dict, language: str = DEFAULT_LANGUAGE) -> 
             "summary": words.say(explanations.applications_summary(applications, valid.application_date)),
         },
         "windows": windows,
-        "outcome": policy.outcome(criterion["status"] for criterion in criteria),
+        "outcome": policy.best_outcome(result["outcome"] for result in results),
         "criteria": criteria,
+        "results": results,
         "rules_applied": {
             "reviewed": checked_rules.reviewed.isoformat(),
             "explanation": words.say(explanations.rules_applied(checked_rules.sources, checked_rules.reviewed)),
@@ -49,7 +59,9 @@ def evaluate_json(answers_json: str, rules_json: str, language: str = DEFAULT_LA
     """evaluate over JSON text, for the browser; answers that are not JSON give an error for field ""."""
     words = wording.for_language(language)
     try:
-        answers = json.loads(answers_json)
+        answers = json.loads(answers_json, object_pairs_hook=_refuse_duplicate_keys)
+    except _DuplicateKey as duplicate:
+        problem = message("answers_duplicate_key", key=duplicate.key)
     except json.JSONDecodeError as error:
         problem = message("answers_not_json", problem=error.msg, line=error.lineno, column=error.colno)
     except RecursionError:
@@ -61,19 +73,65 @@ def evaluate_json(answers_json: str, rules_json: str, language: str = DEFAULT_LA
     return json.dumps({"errors": [{"field": "", "code": problem.id, "message": words.say(problem)}]})
 
 
-def _assess(criterion: Criterion, answers: Answers, rules: Rules, words: Wording) -> dict:
-    status = policy.PREDICATES[criterion.id](answers, criterion)
-    explanation, what_would_change = explanations.criterion_explanation(criterion, status, answers, rules)
-    assessed = {"id": criterion.id, "label": criterion.statement, "status": status, "explanation": words.say(explanation)}
-    if status == policy.NOT_MET:
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _refuse_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
+    """A JSON object, refused if it names a key twice: which answer was meant cannot be known."""
+    seen: dict = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _DuplicateKey(key)
+        seen[key] = value
+    return seen
+
+
+def _criterion(criterion: Criterion, assessment: Assessment, answers: Answers, rules: Rules, words: Wording) -> dict:
+    explanation, what_would_change = explanations.criterion_explanation(criterion, assessment, answers, rules)
+    assessed = {"id": criterion.id, "label": criterion.statement, "status": assessment.status,
+                "explanation": words.say(explanation)}
+    if assessment.status == NOT_MET:
         assessed["what_would_change"] = words.say(what_would_change)
+    limits = explanations.applies_only_to(criterion, rules)
+    if limits is not None:
+        assessed.update(cohorts=list(criterion.cohorts or []), tracks=list(criterion.tracks or []),
+                        applies_to=words.say(limits))
     return assessed
+
+
+def _results(window: Window, window_status: str, rules: Rules, assessments: dict[str, Assessment],
+             words: Wording) -> list[dict]:
+    """The outcome for this cohort: one result if its criteria are the same for every track, else one per track."""
+    by_track = {track.id: tuple(criterion.id for criterion in rules.criteria if criterion.applies_to(window.cohort, track.id))
+                for track in rules.tracks}
+    if len(set(by_track.values())) <= 1:
+        applying = next(iter(by_track.values()), None)
+        if applying is None:
+            applying = tuple(criterion.id for criterion in rules.criteria if criterion.applies_to(window.cohort, None))
+        return [_result(window, window_status, None, applying, assessments, words)]
+    return [_result(window, window_status, track, by_track[track.id], assessments, words) for track in rules.tracks]
+
+
+def _result(window: Window, window_status: str, track, applying: tuple[str, ...], assessments: dict[str, Assessment],
+            words: Wording) -> dict:
+    outcome = policy.outcome(assessments[criterion].status for criterion in applying)
+    return {
+        "cohort": window.cohort,
+        "track": track.id if track else None,
+        "window": window_status,
+        "outcome": outcome,
+        "criteria": [{"id": criterion, "status": assessments[criterion].status} for criterion in applying],
+        "summary": words.say(explanations.result_summary(window, track.name if track else None, outcome)),
+    }
 
 
 def _application_window(window: Window, application_date: date, words: Wording) -> dict:
     status = policy.application_window_status(application_date, window)
     return {
-        "cohort": window.cohort,
+        "cohort": window.name,
         "status": status,
         "opens": window.opens.isoformat(),
         "opens_no_later_than": window.opens_no_later_than,

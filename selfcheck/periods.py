@@ -11,18 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-
-def add_months(day: date, months: int) -> date:
-    """The same day of the month `months` later, clamped to the last day of a shorter month."""
-    year, month = _shift_month(day.year, day.month, months)
-    return date(year, month, min(day.day, days_in_month(year, month)))
-
-
-def days_in_month(year: int, month: int) -> int:
-    """How many days the month has. (Not `calendar.monthrange`: importing calendar costs ~25 ms under Pyodide.)"""
-    if month == 12:
-        return 31
-    return (date(year, month + 1, 1) - date(year, month, 1)).days
+from selfcheck.dates import add_months, days_in_month, shift_month
 
 
 def months_and_days(first_day: date, last_day: date) -> tuple[int, int]:
@@ -86,12 +75,6 @@ def _end_of_whole_months(first_day: date, months: int) -> int:
     after 9999-12-31 is not a date.
     """
     if first_day.day == 1 and months > 0:
-        year, month = _shift_month(first_day.year, first_day.month, months - 1)
+        year, month = shift_month(first_day.year, first_day.month, months - 1)
         return date(year, month, days_in_month(year, month)).toordinal()
     return add_months(first_day, months).toordinal() - 1
-
-
-def _shift_month(year: int, month: int, months: int) -> tuple[int, int]:
-    """The (year, month) that is `months` after month `month` of `year`."""
-    shifted_year, month_index = divmod(year * 12 + month - 1 + months, 12)
-    return shifted_year, month_index + 1

@@ -1,7 +1,6 @@
-"""The eligibility rules as short predicates over valid answers, and the outcome they add up to.
+"""How criteria add up to an outcome, and where a day falls in an application window.
 
-Each predicate returns MET, NOT_MET or UNKNOWN (unanswered); thresholds and accepted values come
-from the criterion in the rules data.
+Each criterion's own rule is its kind's (selfcheck.kinds); this module knows only statuses.
 """
 
 from __future__ import annotations
@@ -10,78 +9,20 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from selfcheck.periods import Stretch, full_time_stretches, longest_stretch
+from selfcheck.kinds import MET, NOT_MET, UNKNOWN
 
 if TYPE_CHECKING:
-    from selfcheck.answers import Answers, Job
-    from selfcheck.rules import Criterion, Window
+    from selfcheck.rules import Window
 
-MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
 ELIGIBLE, NOT_ELIGIBLE, UNSURE = "eligible", "not_eligible", "unsure"
 NOT_YET_OPEN, MAY_NOT_BE_OPEN_YET, OPEN, CLOSED = "not_yet_open", "may_not_be_open_yet", "open", "closed"
 # When several cohorts' windows are told as one: the first of these that any window has.
 _APPLICATIONS_PRECEDENCE = (OPEN, MAY_NOT_BE_OPEN_YET, NOT_YET_OPEN, CLOSED)
+# When several results (cohorts, tracks) are told as one: the best that any of them has.
+_OUTCOME_PRECEDENCE = (ELIGIBLE, UNSURE, NOT_ELIGIBLE)
 
-
-def qualification(answers: Answers, criterion: Criterion) -> str:
-    """Met when the person graduated from a programme of an accepted kind."""
-    if answers.qualification is None:
-        return UNKNOWN
-    graduated_from_accepted_programme = answers.qualification in criterion.accepted
-    return MET if graduated_from_accepted_programme else NOT_MET
-
-
-def hk_resident(answers: Answers, criterion: Criterion) -> str:
-    """Met when the person has Hong Kong resident status."""
-    if answers.hk_resident is None:
-        return UNKNOWN
-    return MET if answers.hk_resident else NOT_MET
-
-
-def not_employed(answers: Answers, criterion: Criterion) -> str:
-    """Met when the person will have no job at all, part-time included, on the application date."""
-    if answers.employed_now is None:
-        return UNKNOWN
-    employed_on_application_date = answers.employed_now
-    return NOT_MET if employed_on_application_date else MET
-
-
-def short_experience(answers: Answers, criterion: Criterion) -> str:
-    """Met when no stretch of full-time work, at any time up to the application date, lasted the limit."""
-    if answers.full_time_jobs is None:
-        return UNKNOWN
-    longest = longest_full_time_stretch(answers)
-    worked_the_limit = longest is not None and longest.length[0] >= criterion.fewer_than_months
-    return NOT_MET if worked_the_limit else MET
-
-
-PREDICATES = {
-    "qualification": qualification,
-    "hk_resident": hk_resident,
-    "not_employed": not_employed,
-    "short_experience": short_experience,
-}
-
-
-def longest_full_time_stretch(answers: Answers) -> Stretch | None:
-    """The longest stretch of full-time jobs, each counted up to the application date at most.
-
-    The rule and its explanation both ask for it; it is worked out once per set of answers, however many jobs
-    they list.
-    """
-    global _last_longest
-    if _last_longest is None or _last_longest[0] is not answers:
-        worked = [_days_worked(job, answers.application_date) for job in answers.full_time_jobs or ()]
-        _last_longest = (answers, longest_stretch(full_time_stretches(worked)))
-    return _last_longest[1]
-
-
-_last_longest: tuple[Answers, Stretch | None] | None = None
-
-
-def _days_worked(job: Job, application_date: date) -> tuple[date, date]:
-    """The job's first and last day, an ongoing job running to the application date and none going past it."""
-    return job.start, application_date if job.end is None else min(job.end, application_date)
+__all__ = ["CLOSED", "ELIGIBLE", "MAY_NOT_BE_OPEN_YET", "MET", "NOT_ELIGIBLE", "NOT_MET", "NOT_YET_OPEN", "OPEN",
+           "UNKNOWN", "UNSURE", "application_window_status", "applications_status", "best_outcome", "outcome"]
 
 
 def outcome(statuses: Iterable[str]) -> str:
@@ -92,6 +33,12 @@ def outcome(statuses: Iterable[str]) -> str:
     if UNKNOWN in statuses:
         return UNSURE
     return ELIGIBLE
+
+
+def best_outcome(outcomes: Iterable[str]) -> str:
+    """Several outcomes told as one: eligible if any is, else unsure if any is, else not eligible."""
+    present = set(outcomes)
+    return next((candidate for candidate in _OUTCOME_PRECEDENCE if candidate in present), NOT_ELIGIBLE)
 
 
 def application_window_status(day: date, window: Window) -> str:

@@ -13,10 +13,10 @@ from pathlib import Path as FilePath
 from programme.data.checks import missing_translations, semantic_problems
 from programme.data.errors import DataError, Problem, ProgrammeDataError
 from programme.data.model import Programme, build_programme
-from programme.data.rules import rules_problem
+from programme.data.rules import RulesSource, rules_problem
 from programme.data.schema import Validator
 from programme.data.yamlsource import MAX_FILE_BYTES, Positions, decode_source, parse_yaml
-from programme.paths import DATA_PATH, PROJECT_ROOT, SCHEMA_PATH
+from programme.paths import DATA_PATH, PROJECT_ROOT, SCHEMA_PATH, data_path_from_environment
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def check(path: str | os.PathLike = DATA_PATH, *, text: bytes | None = None, lab
     if problems:
         return CheckedData(shown, data, None, tuple(problems))
     programme = build_programme(data)
-    problem = rules_problem(programme, data)
+    problem = rules_problem(programme)
     if problem:
         return CheckedData(shown, data, None, (_located(problem, positions, shown),))
     return CheckedData(shown, data, programme, ())
@@ -61,6 +61,15 @@ def load_checked(path: str | os.PathLike = DATA_PATH) -> tuple[dict, Programme]:
 def load_programme(path: str | os.PathLike = DATA_PATH) -> Programme:
     """Load and check the data file; raise ProgrammeDataError listing every problem."""
     return load_checked(path)[1]
+
+
+def rules_source(path: str | None) -> RulesSource:
+    """The rules of the data file at `path` (by default PROGRAMME_DATA's, or the project's); ValueError, saying every
+    problem with its line and column, if the file has problems."""
+    try:
+        return RulesSource(load_programme(path or data_path_from_environment()))
+    except ProgrammeDataError as error:
+        raise ValueError(str(error)) from None
 
 
 def _read(raw: bytes, shown: str) -> tuple[object, list[DataError], Positions]:

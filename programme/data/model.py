@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from programme.words.languages import DEFAULT_LANGUAGE, Edition, editions
-from selfcheck.dates import PartialDate
-from selfcheck.rules import CRITERION_PARAMETERS
+from programme.words.formats import format_date
+from selfcheck import kinds, rules
+from selfcheck.dates import PartialDate, parse_day
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,8 @@ class Role:
     id: str
     name: Text
     track_id: str
+    description: Text | None
+    responsibilities: tuple[Text, ...]
     ref: Ref
 
 
@@ -158,15 +161,22 @@ class Track:
     traineeship: Placement | None
     roles: tuple[Role, ...]
     roles_note: Text | None
+    host_companies: HostCompanies | None
 
 
 @dataclass(frozen=True)
-class Criterion:
-    id: str
-    statement: Text
-    accepted: tuple[str, ...]
-    fewer_than_months: int | None
+class HostCompanies:
+    """The companies that host a track's trainees, as the source names them (perhaps only as examples)."""
+
+    organisations: tuple[Organisation, ...]
+    complete_list: bool
     ref: Ref
+
+
+# The self-check's rules are the engine's own types, holding a text in every language (selfcheck.rules).
+Criterion = rules.Criterion[Text]
+Question = rules.Question[Text]
+Option = rules.Option[Text]
 
 
 @dataclass(frozen=True)
@@ -197,6 +207,12 @@ class Cohort:
     name: Text
     timeline: tuple[Event, ...]
     window: Window
+
+    @property
+    def rule_window(self) -> rules.Window[Text]:
+        """The application window as the self-check's rules say it: its first and last days."""
+        return rules.Window(self.id, self.name, self.window.opens.date.first_day, self.window.opens.no_later_than,
+                            self.window.closes.date.first_day)
 
 
 @dataclass(frozen=True)
@@ -247,21 +263,6 @@ class MediaContact:
     email: str
     organisation: Organisation
     ref: Ref
-
-
-@dataclass(frozen=True)
-class Option:
-    value: str
-    label: Text
-
-
-@dataclass(frozen=True)
-class Question:
-    key: str
-    kind: str
-    prompt: Text
-    hint: Text | None
-    options: tuple[Option, ...]
 
 
 @dataclass(frozen=True)
@@ -347,7 +348,18 @@ def build_programme(data: dict) -> Programme:
     def text(value: object) -> Text | None:
         return Text.from_data(value) if value is not None else None
 
-    roles = tuple(Role(item["id"], Text.from_data(item["name"]), item["track"], ref(item)) for item in data["roles"])
+    roles = tuple(
+        Role(item["id"], Text.from_data(item["name"]), item["track"], text(item.get("description")),
+             tuple(Text.from_data(value) for value in item.get("responsibilities", ())), ref(item))
+        for item in data["roles"]
+    )
+
+    def host_companies(item: dict | None) -> HostCompanies | None:
+        if not item:
+            return None
+        return HostCompanies(tuple(organisations[organisation] for organisation in item["organisations"]),
+                             item["complete_list"], ref(item))
+
     tracks = tuple(
         Track(
             id=item["id"], name=Text.from_data(item["name"]), ref=ref(item),
@@ -356,18 +368,13 @@ def build_programme(data: dict) -> Programme:
             positions=figure(item.get("positions")), for_whom=fact(item.get("for_whom")),
             training=fact(item.get("training")), traineeship=placement(item.get("traineeship")),
             roles=tuple(role for role in roles if role.track_id == item["id"]),
-            roles_note=text(item.get("roles_note")),
+            roles_note=text(item.get("roles_note")), host_companies=host_companies(item.get("host_companies")),
         )
         for item in data["tracks"]
     )
-    criteria = tuple(
-        Criterion(
-            id=item["id"],
-            statement=Text.from_data(item["statement"]).format(**criterion_parameters(item)),
-            accepted=tuple(item.get("accepted", ())), fewer_than_months=item.get("fewer_than_months"), ref=ref(item),
-        )
-        for item in data["eligibility"]["criteria"]
-    )
+    locales = {edition.language: edition.locale for edition in editions(tuple(data["site"]["languages"]),
+                                                                         data["site"].get("territory")).values()}
+    criteria = tuple(_criterion(item, ref(item), locales) for item in data["eligibility"]["criteria"])
     cohorts = tuple(_cohort(item, ref) for item in data["cohorts"])
     tlt = data["tlt"]
     celebrated = tlt.get("celebrated_by")
@@ -413,11 +420,34 @@ def build_programme(data: dict) -> Programme:
 
 
 def criterion_parameters(item: dict) -> dict[str, object]:
-    """The numbers a criterion's statement may name as `{placeholder}`: its parameters that are numbers."""
-    criterion_id = item.get("id")
-    names = CRITERION_PARAMETERS.get(criterion_id, ()) if isinstance(criterion_id, str) else ()
-    return {key: item[key] for key in names if isinstance(item.get(key), int) and not isinstance(item.get(key), bool)}
+    """A criterion's parameters, as its kind names them (selfcheck.kinds), from the flat keys the data writes them in."""
+    kind = kinds.KINDS.get(item.get("kind")) if isinstance(item.get("kind"), str) else None
+    names = [parameter.name for parameter in kind.parameters] if kind else []
+    return {name: item[name] for name in names if name in item}
 
+
+def statement_values(item: dict) -> dict[str, object]:
+    """The parameters a statement may show as `{placeholder}`: its numbers and its dates."""
+    return {name: value for name, value in criterion_parameters(item).items()
+            if (isinstance(value, int) and not isinstance(value, bool)) or name == "date"}
+
+
+def _criterion(item: dict, source: Ref, locales: dict[str, str]) -> Criterion:
+    """A criterion as the engine's type, its statement's numbers and dates written as each language writes them."""
+    values = statement_values(item)
+    template = Text.from_data(item["statement"])
+    statement = Text(tuple(
+        (language, text.format(**{name: format_date(parse_day(value), locales[language]) if name == "date" else value
+                                  for name, value in values.items()}))
+        for language, text in template.by_language
+    ))
+    return Criterion(
+        id=item["id"], kind=item["kind"], question=item["question"], statement=statement,
+        parameters=kinds.KINDS[item["kind"]].read_parameters(criterion_parameters(item)),
+        cohorts=tuple(item["cohorts"]) if "cohorts" in item else None,
+        tracks=tuple(item["tracks"]) if "tracks" in item else None,
+        explain={key: Text.from_data(value) for key, value in item.get("explain", {}).items()}, ref=source,
+    )
 
 
 def _organisation_name(item: dict) -> Text:
@@ -454,4 +484,5 @@ def _question(item: dict) -> Question:
         key=item["key"], kind=item["kind"], prompt=Text.from_data(item["prompt"]),
         hint=Text.from_data(item["hint"]) if "hint" in item else None,
         options=tuple(Option(option["value"], Text.from_data(option["label"])) for option in item.get("options", ())),
+        employed_question=item.get("employed_question"),
     )

@@ -1,28 +1,46 @@
-"""The self-check's rules, as the JSON-ready data its engine reads, generated from the programme."""
+"""The self-check's rules in one language, as the JSON-ready dict the engine reads (selfcheck.rules.read_rules), made
+from the programme; and the data path of anything the engine's reader refuses in them."""
 
 from __future__ import annotations
 
-import re
-
-from selfcheck.rules import RulesError, read_rules
+from dataclasses import dataclass
 
 from programme.data.errors import Path, Problem
-from programme.data.model import DEFAULT_LANGUAGE, Cohort, Programme
+from programme.data.model import DEFAULT_LANGUAGE, Programme
+from selfcheck.rules import RulesError, read_rules
 
-_RULES_PATH = re.compile(r"(criteria|questions|windows)(?:\[(\d+)\])?")
+
+@dataclass(frozen=True)
+class RulesSource:
+    """A programme's self-check rules, for `python -m selfcheck --data PATH` (the entry point `selfcheck.data`)."""
+
+    programme: Programme
+
+    @property
+    def name(self) -> str:
+        return self.programme.name
+
+    def rules(self, language: str) -> dict:
+        return selfcheck_rules(self.programme, language)
 
 
 def selfcheck_rules(programme: Programme, language: str | None = None) -> dict:
-    """Criteria, questions, every cohort's application window, and where the criteria come from, in one language."""
+    """Criteria, questions, every cohort's application window, the tracks, and where the criteria come from."""
     language = language or DEFAULT_LANGUAGE
     criteria_sources = list(dict.fromkeys(criterion.ref.source for criterion in programme.eligibility.criteria))
     return {
         "criteria": [
             {
                 "id": criterion.id,
+                "kind": criterion.kind,
+                "question": criterion.question,
                 "statement": criterion.statement.in_language(language),
-                **({"accepted": list(criterion.accepted)} if criterion.accepted else {}),
-                **({"fewer_than_months": criterion.fewer_than_months} if criterion.fewer_than_months else {}),
+                "parameters": {name: value.isoformat() if hasattr(value, "isoformat") else value
+                               for name, value in criterion.parameters.items()},
+                **({"cohorts": list(criterion.cohorts)} if criterion.cohorts is not None else {}),
+                **({"tracks": list(criterion.tracks)} if criterion.tracks is not None else {}),
+                **({"explain": {key: text.in_language(language) for key, text in criterion.explain.items()}}
+                   if criterion.explain else {}),
             }
             for criterion in programme.eligibility.criteria
         ],
@@ -34,10 +52,21 @@ def selfcheck_rules(programme: Programme, language: str | None = None) -> dict:
                 **({"hint": question.hint.in_language(language)} if question.hint else {}),
                 **({"options": [{"value": option.value, "label": option.label.in_language(language)}
                                 for option in question.options]} if question.options else {}),
+                **({"employed_question": question.employed_question} if question.employed_question else {}),
             }
             for question in programme.questions
         ],
-        "windows": [window_rules(cohort, language) for cohort in programme.cohorts],
+        "windows": [
+            {
+                "cohort": window.cohort,
+                "name": window.name.in_language(language),
+                "opens": window.opens.isoformat(),
+                "opens_no_later_than": window.opens_no_later_than,
+                "closes": window.closes.isoformat(),
+            }
+            for window in (cohort.rule_window for cohort in programme.cohorts)
+        ],
+        "tracks": [{"id": track.id, "name": track.name.in_language(language)} for track in programme.tracks],
         "sources": [
             {
                 "title": source.title.in_language(language),
@@ -50,23 +79,12 @@ def selfcheck_rules(programme: Programme, language: str | None = None) -> dict:
     }
 
 
-def window_rules(cohort: Cohort, language: str) -> dict:
-    """A cohort's application window as the engine reads it."""
-    window = cohort.window
-    return {
-        "cohort": cohort.name.in_language(language),
-        "opens": window.opens.date.iso,
-        "opens_no_later_than": window.opens.no_later_than,
-        "closes": window.closes.date.iso,
-    }
-
-
 def _publisher_name(programme: Programme, organisation_id: str, language: str) -> str:
     publisher = programme.organisation(organisation_id)
     return publisher.short_name or publisher.name.in_language(language)
 
 
-def rules_problem(programme: Programme, data: dict) -> Problem | None:
+def rules_problem(programme: Programme) -> Problem | None:
     """What the engine's own reader (the one the browser and the command line run) refuses in the generated rules.
 
     The loader's checks should leave nothing for it to refuse; this keeps a gap between the two from reaching
@@ -75,17 +93,24 @@ def rules_problem(programme: Programme, data: dict) -> Problem | None:
     try:
         read_rules(selfcheck_rules(programme))
     except RulesError as error:
-        return Problem(_data_path_of(str(error), data), f"the self-check would refuse the rules made from this: {error}")
+        return Problem(data_path(error.path), f"the self-check would refuse the rules made from this: {error.problem}")
     return None
 
 
-def _data_path_of(message: str, data: dict) -> Path:
-    """The place in the data that a rules path at the start of `message` was made from."""
-    match = _RULES_PATH.match(message)
-    if match is None:
-        return ()
-    part, index = match.group(1), match.group(2)
+def data_path(rules_path: tuple) -> Path:
+    """The place in the data that a place in the rules was made from."""
+    part, *rest = rules_path or ("",)
+    if part == "criteria" and rest:
+        index, *inner = rest
+        if inner[:1] == ["parameters"]:
+            inner = inner[1:]  # parameters are written flat in the criterion
+        return ("eligibility", "criteria", index, *inner)
+    if part == "questions":
+        return ("self_check", "questions", *rest)
     if part == "windows":
-        return ("cohorts", int(index), "application_window") if index is not None else ("cohorts",)
-    base = ("eligibility", "criteria") if part == "criteria" else ("self_check", "questions")
-    return (*base, int(index)) if index is not None else base
+        return ("cohorts", *rest[:1], "application_window")
+    if part == "tracks":
+        return ("tracks", *rest)
+    if part == "reviewed":
+        return ("site", "reviewed")
+    return ()

@@ -119,12 +119,15 @@ class Validator:
         for key in schema.get("required", []):
             if key not in value:
                 yield Problem(path, f"missing required key {key!r}")
+        additional = schema.get("additionalProperties")
         for key, item in value.items():
             if key in properties:
                 yield from self._validate(item, properties[key], (*path, key))
-            elif schema.get("additionalProperties") is False:
+            elif additional is False:
                 allowed = ", ".join(sorted(properties))
                 yield Problem((*path, key), f"unknown key {key!r}; allowed keys: {allowed}", at_key=True)
+            elif isinstance(additional, dict):
+                yield from self._validate(item, additional, (*path, key))
 
 
 def _validate_string(value: str, schema: dict, path: Path) -> Iterator[Problem]:

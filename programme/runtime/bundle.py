@@ -2,7 +2,7 @@
 
 Made reproducibly (the same inputs give the same bytes) and kept in a cache folder named for every input, so that a
 site build only copies files. It is made again, in seconds and with Node.js, only when an input changes: the engine,
-the pinned Pyodide, the golden cases, the self-check rules of data/programme.yaml, or the tools that make it.
+the pinned Pyodide, the trace (programme/runtime/trace.py) or the tools that make it; never the programme data.
 """
 
 from __future__ import annotations
@@ -19,18 +19,15 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from programme.data.loader import display_path
+from programme.paths import PROJECT_ROOT
+from programme.runtime import trace
 from programme.words.catalogs import compile_catalogs
-from programme.data.errors import ProgrammeDataError
-from programme.data.cases import GOLDEN_CASES_DIR, read_golden_cases
-from programme.data.loader import DATA_PATH, PROJECT_ROOT, display_path, load_programme
-from programme.data.model import Programme
-from programme.data.rules import selfcheck_rules
-from programme.data.yamlsource import parse_yaml
 
 ENGINE_DIR = PROJECT_ROOT / "selfcheck"
 # The engine's files in its wheel, as globs inside the package. Package data (gettext catalogs, say) is one more glob.
 ENGINE_FILES = ("*.py", "locale/*/LC_MESSAGES/*.mo")
-ENGINE_LEFT_OUT = ("__main__.py",)  # the command line, which imports `programme`
+ENGINE_LEFT_OUT = ("__main__.py",)  # the command line
 ENGINE_PACKAGE = "selfcheck"
 ENGINE_PROJECT = Path(__file__).with_name("engine.pyproject.toml")
 STDLIB_SCRIPT = Path(__file__).with_name("stdlib_bundle.mjs")
@@ -90,45 +87,30 @@ def engine_files() -> dict[str, bytes]:
     return dict(sorted(files.items()))
 
 
-def canonical_rules_json(programme: Programme | None = None) -> str:
-    """The rules the golden cases are written for: those of data/programme.yaml (pass it if already loaded)."""
-    try:
-        return json.dumps(selfcheck_rules(programme or load_programme(DATA_PATH)), sort_keys=True)
-    except ProgrammeDataError as error:
-        raise BundleError(f"the self-check's golden cases run with the rules of {DATA_PATH.name}, which has "
-                          f"problems:\n{error}") from None
-
-
-def bundle_key(rules_json: str, pyodide_dir: Path = PYODIDE_DIR) -> str:
+def bundle_key(pyodide_dir: Path = PYODIDE_DIR) -> str:
     """A sha256 of everything the bundle is made from; the same key always means the same bytes."""
     inputs: list[tuple[str, bytes]] = [
         ("tool " + path.name, path.read_bytes())
-        for path in (Path(__file__), STDLIB_SCRIPT, ENGINE_PROJECT, LOCK_TOOL_REQUIREMENTS)
+        for path in (Path(__file__), Path(trace.__file__), STDLIB_SCRIPT, ENGINE_PROJECT, LOCK_TOOL_REQUIREMENTS)
     ]
     inputs += [(f"build backend {name}", version(name).encode()) for name in ("setuptools", "build")]
     inputs += [(f"engine {name}", content) for name, content in engine_files().items()]
     inputs += [(f"pyodide {name}", (pyodide_dir / name).read_bytes()) for name in PYODIDE_INPUTS]
-    inputs += [(f"case {path.name}", path.read_bytes()) for path in sorted(GOLDEN_CASES_DIR.glob("*.yaml"))]
-    inputs.append(("rules", rules_json.encode()))
     digest = hashlib.sha256()
     for label, content in inputs:
         digest.update(f"{label}\0{hashlib.sha256(content).hexdigest()}\n".encode())
     return digest.hexdigest()
 
 
-def runtime_bundle(canonical: Programme | None = None, pyodide_dir: Path = PYODIDE_DIR,
-                   cache_dir: Path = CACHE_DIR) -> RuntimeBundle:
-    """The bundle from the cache, made first if no cached one has the same inputs.
-
-    `canonical` is the programme of data/programme.yaml, if the caller has it loaded already.
-    """
-    rules_json = canonical_rules_json(canonical)
-    folder = cache_dir / "selfcheck-bundle" / bundle_key(rules_json, pyodide_dir)
+def runtime_bundle(pyodide_dir: Path = PYODIDE_DIR, cache_dir: Path = CACHE_DIR) -> RuntimeBundle:
+    """The bundle from the cache, made first if no cached one has the same inputs (the engine, the pinned Pyodide and
+    the tools: never the programme data)."""
+    folder = cache_dir / "selfcheck-bundle" / bundle_key(pyodide_dir)
     if not (folder / _MANIFEST).is_file():
         folder.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix="making-", dir=folder.parent) as work:
             made = Path(work) / "bundle"
-            make_bundle(made, Path(work), rules_json, pyodide_dir)
+            make_bundle(made, Path(work), pyodide_dir)
             try:
                 made.rename(folder)
             except OSError:
@@ -139,7 +121,7 @@ def runtime_bundle(canonical: Programme | None = None, pyodide_dir: Path = PYODI
                          manifest["sha256"], tuple(manifest["modules"]))
 
 
-def make_bundle(folder: Path, work: Path, rules_json: str, pyodide_dir: Path = PYODIDE_DIR) -> None:
+def make_bundle(folder: Path, work: Path, pyodide_dir: Path = PYODIDE_DIR) -> None:
     """Write the wheel, the lock file, the trimmed standard library and a manifest into `folder`, working in `work`."""
     node = shutil.which("node")
     if node is None:
@@ -160,7 +142,7 @@ def make_bundle(folder: Path, work: Path, rules_json: str, pyodide_dir: Path = P
     request = work / "stdlib-request.json"
     request.write_text(json.dumps({
         "pyodide": str(pyodide_dir), "lock": str(lock), "packages": str(folder), "package": ENGINE_PACKAGE,
-        "rules": rules_json, "answers": [json.dumps(case["answers"]) for case in read_golden_cases()],
+        "cases": trace.trace_cases(),
         "optimize": STDLIB_OPTIMIZE, "output": str(stdlib),
     }), encoding="utf-8")
     report = json.loads(_run([node, str(STDLIB_SCRIPT), str(request)], "the standard library's trace under Node"))

@@ -1,11 +1,11 @@
 // The trimmed standard library for the self-check, made by Pyodide's own CPython (run by programme/runtime/bundle.py).
 //   node programme/runtime/stdlib_bundle.mjs REQUEST_JSON
 // REQUEST_JSON is {"pyodide": folder, "lock": lock file, "packages": folder of the wheels it names,
-//   "package": name to load, "rules": rules JSON text, "answers": [answers JSON text, ...],
+//   "package": name to load, "cases": [{"rules": JSON text, "answers": JSON text, "language": tag}, ...],
 //   "optimize": 0-2, "output": zip file to write}.
 //
 // 1. Trace: boot Pyodide with its full standard library, load the engine's wheel from the lock as the browser does,
-//    import it and evaluate every set of answers; then list the standard library's modules Python loaded.
+//    import it and evaluate every case; then list the standard library's modules Python loaded.
 // 2. Compile: in a fresh interpreter, compile exactly those modules to .pyc (hash-based, unchecked: no timestamps)
 //    and write them, sorted, stored uncompressed (the web server compresses), into one zip with fixed metadata.
 // Prints {"python": version, "modules": [zip entry, ...]} on stdout; Python's own output goes to stderr.
@@ -34,8 +34,8 @@ try {
     throw new Error(`${request.package} did not load from ${request.lock}`);
   }
   const evaluateJson = traced.pyimport(request.package).evaluate_json;
-  for (const answers of request.answers) {
-    evaluateJson(answers, request.rules);
+  for (const { rules, answers, language } of request.cases) {
+    evaluateJson(answers, rules, language);
   }
   // A Python error that reaches JavaScript is formatted by Python: keep what that needs, so that an unexpected error
   // in a visitor's browser is reported as itself, not as a missing module.

@@ -35,7 +35,7 @@ from programme.runtime.bundle import BundleError, runtime_bundle
 from programme.site.build import EditionBuild, SiteInputs
 from programme.site.calendar import cohort_calendars
 from programme.site.opendata import open_data_files
-from programme.paths import DATA_PATH, SCHEMA_PATH
+from programme.paths import SCHEMA_PATH
 from programme.site.render import TEMPLATES_DIR, install_translations, problems_page
 from programme.site.status import InvalidBuildDate, build_date
 from programme.words.catalogs import LOCALE_DIR, CatalogError, compile_catalogs
@@ -120,7 +120,7 @@ class Site:
             location = site_location(os.environ)
             data, programme = load_checked(data_path)
             _, pyodide = pyodide_runtime()
-            bundle = runtime_bundle(programme if data_path.resolve() == DATA_PATH else None)
+            bundle = runtime_bundle()
             today = build_date()
             compile_catalogs()
         except (LocationError, MissingRuntime, BundleError, InvalidBuildDate) as exc:

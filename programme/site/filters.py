@@ -15,13 +15,11 @@ from pathlib import Path
 
 import material
 from babel import Locale
-from babel.dates import format_date as babel_format_date
-from babel.dates import format_skeleton
 from babel.lists import format_list
-from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from programme.data.model import Organisation, Text
+from programme.words import formats
 from programme.words.languages import DEFAULT_LANGUAGE, Edition
 from selfcheck.dates import PartialDate
 
@@ -56,20 +54,14 @@ def finalize(value: object) -> object:
 
 
 def format_date(date: PartialDate | datetime.date, locale: str | None = None) -> str:
-    """A date as the edition's readers write it, to its precision: '3 January 2021', 'February 2021', '2021'; in
-    Chinese 2021年1月3日, 2021年2月, 2021年. (Babel, with CLDR's patterns.) `locale` is a Babel locale or a language
-    tag; by default, the edition being rendered."""
-    locale = (locale or _edition().locale).replace("-", "_")
-    if isinstance(date, datetime.date):
-        return babel_format_date(date, "long", locale=locale)
-    if date.day:
-        return babel_format_date(date.first_day, "long", locale=locale)
-    return format_skeleton("yMMMM" if date.month else "y", date.first_day, locale=locale)
+    """A date as the edition's readers write it, to its precision (programme.words.formats); `locale` is a Babel locale
+    or a language tag; by default, the edition being rendered."""
+    return formats.format_date(date, locale or _edition().locale)
 
 
 def format_number(number: int) -> str:
     """A whole number as the edition writes it: 1,000."""
-    return format_decimal(number, locale=_edition().locale)
+    return formats.format_number(number, _edition().locale)
 
 
 def language_name(language: str) -> str:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 from selfcheck import policy
-from selfcheck.rules import Window
 
 from programme.data.model import Cohort, Event
 
@@ -41,9 +40,7 @@ def build_date(environ: Mapping[str, str] = os.environ) -> date:
 
 def window_status(cohort: Cohort, day: date) -> str:
     """The cohort's application window on `day`, as the self-check would say it."""
-    window = cohort.window
-    engine_window = Window(cohort.id, window.opens.date.first_day, window.opens.no_later_than, window.closes.date.first_day)
-    return policy.application_window_status(day, engine_window)
+    return policy.application_window_status(day, cohort.rule_window)
 
 
 def applications_status(cohorts: Iterable[Cohort], day: date) -> str:
