@@ -9,12 +9,13 @@ TOOLS_VENV := .venv-pyodide
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup catalogs compile-catalogs serve build check-data diff test test-fast bench clean lock
+.PHONY: help setup catalogs compile-catalogs serve build check-data cases diff test test-fast bench clean lock
 
 help:
 	@echo "make serve       set everything up, then preview the site at http://127.0.0.1:8000/"
 	@echo "make build       set everything up, then build the site into site/ (strict)"
 	@echo "make check-data  check data/programme.yaml without building"
+	@echo "make cases       the golden self-check cases expect what the rules now give (after a change of the rules)"
 	@echo "make diff        what the data edit changes, against BASE (default: main), as Markdown"
 	@echo "make test        set everything up (Chromium included), then run every test"
 	@echo "make test-fast   run the tests that need no browser"
@@ -25,7 +26,7 @@ setup: $(VENV)/.installed node_modules/.installed $(TOOLS_VENV)/.installed compi
 
 # The .mo files are compiled from the .po files in the repository, whenever a .po file is newer; never committed.
 compile-catalogs: $(VENV)/.installed
-	$(BIN)/python -m programme.catalogs
+	$(BIN)/python -m programme.words.catalogs
 
 # For translators: take every word the templates and the engine say into the catalogs' templates (.pot), and merge
 # new and changed words into each language's .po file, where the translation is then written (README: "Translating").
@@ -62,6 +63,10 @@ build: setup
 # The data file: data/programme.yaml, or another one given as PROGRAMME_DATA=path/to/programme.yaml.
 check-data: $(VENV)/.installed
 	$(BIN)/python -m programme check
+
+# After a change of the rules: each golden case beside the data now expects what the rules give; says what changed.
+cases: $(VENV)/.installed
+	$(BIN)/python -m programme cases update
 
 # What the edited data changes against a git revision: `make diff BASE=origin/main`. BASE reaches the command through
 # the environment, never pasted into the recipe, so no text in it is ever run by the shell.

@@ -1,7 +1,8 @@
 """`python -m programme`: staff's commands for the programme data.
 
-  check [PATH]   check the data file and report every problem, each with its line and column
+  check [PATH]   check the data file and its golden self-check cases; report every problem, each with its place
   diff           what an edit of the data changes, as Markdown for reviewers
+  cases update   rewrite what each golden case expects to what the rules now give, saying what changed
 
 The data file is PATH, or PROGRAMME_DATA, or data/programme.yaml.
 """
@@ -13,8 +14,10 @@ import os
 import sys
 from pathlib import Path
 
+from programme.data.cases import case_problems, case_texts, cases_dir_of, parse_golden_cases, run_cases, update_case_file
 from programme.data.errors import ProgrammeDataError
-from programme.data.loader import check
+from programme.data.loader import check, display_path
+from programme.data.rules import selfcheck_rules
 from programme.paths import DATA_PATH
 from programme.review.report import diff_command
 
@@ -26,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_command = commands.add_parser("check", help="check the programme data and report every problem")
     check_command.add_argument("path", nargs="?", default=default_data, help="the data file (default: %(default)s)")
+    cases = commands.add_parser("cases", help="the golden self-check cases beside the data file")
+    cases.add_argument("action", choices=["update"], help="update: rewrite each case's expected result to the rules'")
+    cases.add_argument("--data", default=default_data, help="the data file (default: %(default)s)")
     diff = commands.add_parser("diff", help="report what an edit of the data changes, in Markdown")
     diff.add_argument("--data", default=default_data, help="the data file, in the working tree (default: %(default)s)")
     base = diff.add_mutually_exclusive_group()
@@ -40,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
                                     head_file=arguments.head_file, data_path=Path(arguments.data), environ=os.environ)
         sys.stdout.write(text)
         return status
+    if arguments.command == "cases":
+        return _update_cases(Path(arguments.data))
     return _check(Path(arguments.path))
 
 
@@ -52,8 +60,40 @@ def _check(path: Path) -> int:
             print("\n".join(problem.annotation() for problem in error.listed))
         return 1
     programme = checked.programme
+    folder = cases_dir_of(path)
+    cases, problems = parse_golden_cases(case_texts(folder))
+    shown = display_path(folder)
+    lines = [f"{shown}/{problem}" for problem in problems]
+    lines += case_problems(run_cases(cases, selfcheck_rules(programme)), shown)
+    if lines:
+        count = len(lines)
+        print(f"{count} golden self-check case{'s' if count != 1 else ''} to look at:", *lines, sep="\n", file=sys.stderr)
+        return 1
     print(f"{checked.label}: OK: {len(programme.tracks)} tracks, {len(programme.roles)} roles, "
-          f"{len(programme.eligibility.criteria)} criteria, {len(programme.cohorts)} cohort(s)")
+          f"{len(programme.eligibility.criteria)} criteria, {len(programme.cohorts)} cohort(s), {len(cases)} golden "
+          "cases agree with the rules")
+    return 0
+
+
+def _update_cases(path: Path) -> int:
+    """`make cases`: each golden case expects what the rules now give; say what changed."""
+    checked = check(path)
+    if checked.problems:
+        print(ProgrammeDataError(list(checked.problems)), file=sys.stderr)
+        return 1
+    folder = cases_dir_of(path)
+    cases, problems = parse_golden_cases(case_texts(folder))
+    if problems:
+        print("\n".join(str(problem) for problem in problems), file=sys.stderr)
+        return 1
+    runs = run_cases(cases, selfcheck_rules(checked.programme))
+    unasked = [run for run in runs if run.unasked]
+    if unasked:
+        print(*case_problems(unasked, display_path(folder)), sep="\n", file=sys.stderr)
+        return 1
+    changes = [change for file in sorted(folder.glob("*.yaml")) for change in update_case_file(file, runs)]
+    print("\n".join(changes) if changes else "Every golden case already expects what the rules give.")
+    print(f"{len(changes)} of {len(runs)} golden cases changed.")
     return 0
 
 

@@ -44,6 +44,7 @@ class Kind:
     parameters: tuple[Parameter, ...]
     placeholders: tuple[str, ...]  # beyond COMMON_PLACEHOLDERS, what its own explanations may say
     assess: Callable[[object, Mapping, date], Assessment]
+    cases: tuple[str, ...] = (MET, NOT_MET, UNKNOWN)  # the explanations its assessments may ask for
     read: Callable[[Mapping], dict] = dict  # the parameters as the assessment takes them
     together: Callable[[Mapping], str | None] = lambda raw: None  # what is wrong with the parameters as a whole
 
@@ -202,10 +203,12 @@ KINDS = {kind.name: kind for kind in (
     Kind("choice_in", "choice", (Parameter("accepted", _values),), ("answer", "accepted"), _choice_in),
     Kind("yes_no_is", "yes_no", (Parameter("must_be", _boolean),), ("answer",), _yes_no_is),
     Kind("longest_stretch_under", "periods", (Parameter("fewer_than_months", _whole_number(1, 120)),), ("limit",),
-         _longest_stretch_under),
-    Kind("date_on_or_after", "date", (Parameter("date", _day),), ("answer", "date"), _date_compared(True), _read_dates),
-    Kind("date_on_or_before", "date", (Parameter("date", _day),), ("answer", "date"), _date_compared(False), _read_dates),
+         _longest_stretch_under, (MET, "met_never", NOT_MET, UNKNOWN)),
+    Kind("date_on_or_after", "date", (Parameter("date", _day),), ("answer", "date"), _date_compared(True), read=_read_dates),
+    Kind("date_on_or_before", "date", (Parameter("date", _day),), ("answer", "date"), _date_compared(False),
+         read=_read_dates),
     Kind("age_between", "date", (Parameter("min_years", _AGE_BOUND, required=False),
                                  Parameter("max_years", _AGE_BOUND, required=False)),
-         ("answer", "age", "min_years", "max_years"), _age_between, together=_age_bounds),
+         ("answer", "age", "min_years", "max_years"), _age_between,
+         (MET, "not_met_too_young", "not_met_too_old", UNKNOWN), together=_age_bounds),
 )}

@@ -373,7 +373,8 @@ def worded_facts(words: Wording, facts: dict) -> dict[str, str]:
         if facts.get(name) is not None:
             worded[name] = str(facts[name])
     if facts.get("bounds"):
-        worded["ages"] = words.gettext(_AGES[facts["bounds"]]).format_map(worded)
+        ages = _AGES[facts["bounds"]]
+        worded["ages"] = words.gettext(ages).format_map(worded)
     answer = facts.get("answer")
     if answer is not None and question is not None:
         worded["answer"] = _answer_in_words(words, answer, question)

@@ -1,8 +1,10 @@
-"""Shared fixtures: the programme loaded from data/programme.yaml, its self-check rules, and the golden cases.
+"""Shared fixtures: the test programme (tests/fixture_data.py) and its self-check rules, the site built from it, and
+the real data's golden cases with the real rules.
 
 A golden case is a mapping in data/selfcheck-cases/*.yaml with a sentence `name`, the `answers`, and either
-`outcome` + `criteria` + `applications` or `errors` (the fields expected to be named, in order). Any
-test that takes a `golden_case` argument runs once per case.
+`outcome` + `criteria` + `applications` (+ `results` where criteria differ between cohorts or tracks) or `errors`
+(the fields expected to be named, in order). Any test that takes a `golden_case` argument runs once per case, with
+`real_rules_in`: the golden cases belong to the real data, and are the one place tests read its values.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import pytest
 from programme import load_programme, selfcheck_rules
 from programme.runtime.bundle import runtime_bundle
 from programme.data.cases import read_golden_cases
+from fixture_data import FIXTURE_DATA
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -22,7 +25,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 @pytest.fixture(scope="session")
 def programme():
-    return load_programme()
+    return load_programme(FIXTURE_DATA)
 
 
 @pytest.fixture(scope="session")
@@ -45,6 +48,15 @@ def golden_cases() -> list[dict]:
 
 
 @pytest.fixture(scope="session")
+def real_rules_in() -> dict[str, dict]:
+    """The real data's self-check rules in each language the engine speaks, for its golden cases."""
+    import selfcheck
+
+    real = load_programme()
+    return {language: selfcheck_rules(real, language) for language in selfcheck.LANGUAGES if language in real.languages}
+
+
+@pytest.fixture(scope="session")
 def bundle():
     """The self-check's runtime bundle as the site build uses it: from the cache, made first if need be."""
     return runtime_bundle()
@@ -52,10 +64,10 @@ def bundle():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The real site, built once per run as it is published (`mkdocs build --strict`, at a sub-path)."""
+    """The test programme's site, built once per run as it is published (`mkdocs build --strict`, at a sub-path)."""
     from sitebuild import PUBLISH, build_site
 
-    build = build_site(tmp_path_factory.mktemp("built") / "site", extra_env=PUBLISH)
+    build = build_site(tmp_path_factory.mktemp("built") / "site", FIXTURE_DATA, extra_env=PUBLISH)
     assert build.returncode == 0, build.output
     return build
 
@@ -70,7 +82,7 @@ def site_built_on(tmp_path_factory):
 
     def build(day, data=None):
         if (day, data) not in builds:
-            result = build_site(tmp_path_factory.mktemp(f"built-on-{day}") / "site", data, today=day)
+            result = build_site(tmp_path_factory.mktemp(f"built-on-{day}") / "site", data or FIXTURE_DATA, today=day)
             assert result.returncode == 0, result.output
             builds[day, data] = result
         return builds[day, data]

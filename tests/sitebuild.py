@@ -4,6 +4,7 @@ reading its pages."""
 from __future__ import annotations
 
 import calendar
+import shutil
 import os
 import subprocess
 import sys
@@ -14,9 +15,10 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from programme.data.loader import DATA_PATH, PROJECT_ROOT
+from programme.paths import PROJECT_ROOT
 from programme.data.model import Programme
 from programme.data.yamlsource import parse_yaml
+from fixture_data import FIXTURE_DATA
 
 SECOND_COHORT = Path(__file__).parent / "fixtures" / "second-cohort.yaml"
 
@@ -76,13 +78,45 @@ def source_date_epoch(day: date) -> int:
 
 
 def data_with_second_cohort(folder: Path) -> Path:
-    """A copy of the real data with the fixture's second cohort (and its source) added, as staff would add it."""
-    data = parse_yaml(DATA_PATH.read_text(encoding="utf-8"), str(DATA_PATH)).value
+    """A copy of the test data with the fixture's second cohort (and its source) added, as staff would add it."""
+    data = parse_yaml(FIXTURE_DATA.read_text(encoding="utf-8"), str(FIXTURE_DATA)).value
     fixture = yaml.safe_load(SECOND_COHORT.read_text(encoding="utf-8"))
     for key, items in fixture.items():
         data[key] = [*data[key], *items]
-    path = folder / "programme.yaml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000), encoding="utf-8")
+    return write_data(folder, yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000))
+
+
+def write_data_quoting(folder: Path, data: dict) -> Path:
+    """A data file of `data` in `folder`, each source's document made of every quote the data gives: for data whose
+    quotes a test has rewritten (with markup, say), so that they are still found in their sources."""
+    path = write_data(folder, yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    quotes = "\n".join(_quotes(data))
+    for source in data.get("sources", []):
+        if isinstance(source, dict) and isinstance(source.get("document"), str):
+            document = folder / source["document"]
+            document.parent.mkdir(parents=True, exist_ok=True)
+            document.write_text(quotes, encoding="utf-8")
+    return path
+
+
+def _quotes(value: object) -> list[str]:
+    if isinstance(value, dict):
+        found = [value["ref"]["quote"]] if isinstance(value.get("ref"), dict) and isinstance(value["ref"].get("quote"), str) else []
+        return found + [quote for key, item in value.items() if key != "ref" for quote in _quotes(item)]
+    if isinstance(value, list):
+        return [quote for item in value for quote in _quotes(item)]
+    return []
+
+
+def write_data(folder: Path, text: str, name: str = "programme.yaml") -> Path:
+    """A data file with `text` in `folder`, beside a copy of the test data's sources and golden cases (which a data
+    file's documents and cases are read from)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for part in ("sources", "selfcheck-cases"):
+        if not (folder / part).exists():
+            shutil.copytree(FIXTURE_DATA.parent / part, folder / part)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
     return path
 
 

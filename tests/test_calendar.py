@@ -10,8 +10,9 @@ import icalendar
 from programme import load_programme
 from programme.site.calendar import calendar_file, cohort_calendars
 from selfcheck.dates import PartialDate
+from fixture_data import FIXTURE_DATA
 
-PROGRAMME = load_programme()
+PROGRAMME = load_programme(FIXTURE_DATA)
 TIMELINE = "https://example.org/procruit-c/timeline/"
 
 

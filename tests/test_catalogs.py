@@ -21,6 +21,7 @@ from programme.words.catalogs import LOCALE_DIR
 from programme import load_programme
 from programme.data.model import DEFAULT_LANGUAGE
 from programme.paths import PROJECT_ROOT
+from fixture_data import FIXTURE_DATA
 
 BIN = Path(sys.executable).parent  # the environment running the tests, which has pybabel
 POT = LOCALE_DIR / "site.pot"
@@ -43,7 +44,7 @@ def shown(key: tuple) -> str:
 
 def test_every_edition_but_the_english_original_has_a_catalog():
     locales = {path.parts[-3] for path in CATALOGS}
-    editions = load_programme().editions.values()
+    editions = load_programme(FIXTURE_DATA).editions.values()
     assert locales == {edition.catalog for edition in editions if edition.language != DEFAULT_LANGUAGE}
 
 

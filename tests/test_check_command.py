@@ -5,7 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from programme.data.loader import DATA_PATH, PROJECT_ROOT
+from programme.paths import PROJECT_ROOT
+from fixture_data import FIXTURE_DATA
+from sitebuild import write_data
 
 
 def run_check(*arguments: str, cwd=PROJECT_ROOT) -> subprocess.CompletedProcess:
@@ -20,8 +22,8 @@ def test_the_real_data_passes():
 
 
 def test_a_broken_edit_fails_with_located_messages_and_no_traceback(tmp_path):
-    text = DATA_PATH.read_text(encoding="utf-8").replace("      value: 75\n", "      value: lots\n")
-    (tmp_path / "programme.yaml").write_text(text, encoding="utf-8")
+    text = FIXTURE_DATA.read_text(encoding="utf-8").replace("      value: 75\n", "      value: lots\n")
+    write_data(tmp_path, text)
 
     completed = run_check("programme.yaml", cwd=tmp_path)
 

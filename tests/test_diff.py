@@ -13,31 +13,29 @@ import pytest
 from programme.review.compare import compare
 from programme.review.report import report
 from programme.review.versions import file_version, revision_version
-from programme.data.loader import DATA_PATH, PROJECT_ROOT
+from programme.paths import PROJECT_ROOT
 from programme.hosting.location import SiteLocation
+from fixture_data import FIXTURE_DATA
+from sitebuild import write_data
 
 LOCATION = SiteLocation("https://owner.example.org/procruit-c/", "https://git.example.org/owner/procruit-c/")
 
 
 def edit(tmp_path: Path, replacements: dict[str, str], name: str = "after.yaml") -> Path:
-    text = DATA_PATH.read_text(encoding="utf-8")
+    text = FIXTURE_DATA.read_text(encoding="utf-8")
     for old, new in replacements.items():
         assert old in text, old
         text = text.replace(old, new)
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    if not (tmp_path / "selfcheck-cases").exists():  # an edited version's golden cases are those beside it
-        shutil.copytree(DATA_PATH.parent / "selfcheck-cases", tmp_path / "selfcheck-cases")
-    return path
+    return write_data(tmp_path, text, name)  # with the golden cases and sources beside it
 
 
-def diff_report(after: Path, before: Path = DATA_PATH) -> tuple[object, str]:
+def diff_report(after: Path, before: Path = FIXTURE_DATA) -> tuple[object, str]:
     diff = compare(file_version(before, with_cases=False), file_version(after, with_cases=True), LOCATION)
     return diff, report(diff)
 
 
 def test_the_data_against_itself_changes_nothing():
-    diff, text = diff_report(DATA_PATH)
+    diff, text = diff_report(FIXTURE_DATA)
     assert diff.is_empty
     assert text.splitlines()[-1] == "No changes to the programme data."
     assert "##" not in text
@@ -79,7 +77,7 @@ def test_a_new_role_is_a_new_fact_and_a_new_page_with_its_address(tmp_path):
 
 
 def test_a_removed_role_is_a_removed_page(tmp_path):
-    _, text = diff_report(DATA_PATH, before=edit(tmp_path, {"\neligibility:\n": "\n" + NEW_ROLE}, "with-role.yaml"))
+    _, text = diff_report(FIXTURE_DATA, before=edit(tmp_path, {"\neligibility:\n": "\n" + NEW_ROLE}, "with-role.yaml"))
     assert "### Removed: `roles[data-analyst-trainee]`" in text
     assert "| removed | Data Analyst Trainee | https://owner.example.org/procruit-c/roles/data-analyst-trainee/ |" in text
 
@@ -107,7 +105,7 @@ def test_text_from_the_data_cannot_become_markup_in_the_report(tmp_path):
 @pytest.mark.parametrize("broken", ["before", "after"])
 def test_a_broken_version_is_reported_by_its_problems_not_a_traceback(tmp_path, broken):
     bad = edit(tmp_path, {"      value: 75\n": "      value: lots\n"}, "broken.yaml")
-    before, after = (bad, DATA_PATH) if broken == "before" else (DATA_PATH, bad)
+    before, after = (bad, FIXTURE_DATA) if broken == "before" else (FIXTURE_DATA, bad)
     completed = run_cli("--base-file", str(before), "--head-file", str(after))
     assert "Traceback" not in completed.stderr + completed.stdout
     assert f"**The data {broken} the edit has 1 problem**, so nothing was compared:" in completed.stdout
@@ -148,9 +146,9 @@ def committed_repository(tmp_path: Path) -> Path:
     """A git repository holding this project's data and golden cases, committed on `main`."""
     repository = tmp_path / "repository"
     (repository / "data").mkdir(parents=True)
-    shutil.copytree(PROJECT_ROOT / "data" / "selfcheck-cases", repository / "data" / "selfcheck-cases")
-    shutil.copytree(PROJECT_ROOT / "data" / "sources", repository / "data" / "sources")
-    shutil.copy(DATA_PATH, repository / "data" / "programme.yaml")
+    shutil.copytree(FIXTURE_DATA.parent / "selfcheck-cases", repository / "data" / "selfcheck-cases")
+    shutil.copytree(FIXTURE_DATA.parent / "sources", repository / "data" / "sources")
+    shutil.copy(FIXTURE_DATA, repository / "data" / "programme.yaml")
     git = ["git", "-C", str(repository), "-c", "user.name=Staff", "-c", "user.email=staff@example.org"]
     subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
     subprocess.run([*git, "add", "."], check=True)

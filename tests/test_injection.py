@@ -12,17 +12,17 @@ import re
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from sitebuild import PUBLISH, build_site
+from sitebuild import PUBLISH, build_site, write_data_quoting
 
-from programme import DATA_PATH
 from programme.data.loader import SCHEMA_PATH
 from programme.data.yamlsource import parse_yaml
+from fixture_data import FIXTURE_DATA
 
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 PAYLOAD = '<b data-inject="{n}">R&D "quoted" \'single\'</b><!--'
 LEAK = re.compile(r"<b\s+data-inject")
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
-LANGUAGES = parse_yaml(DATA_PATH.read_text(encoding="utf-8"), "programme.yaml").value["site"]["languages"]
+LANGUAGES = parse_yaml(FIXTURE_DATA.read_text(encoding="utf-8"), "programme.yaml").value["site"]["languages"]
 
 
 def resolve(schema: dict) -> dict:
@@ -78,7 +78,7 @@ def make_hostile(value: object, schema: dict, path: str, counter: list[int], cov
 
 def hostile_data() -> tuple[dict, set[str]]:
     """The real data with markup in every text field, and the schema paths of the fields it filled."""
-    raw = parse_yaml(DATA_PATH.read_text(encoding="utf-8"), "programme.yaml").value
+    raw = parse_yaml(FIXTURE_DATA.read_text(encoding="utf-8"), "programme.yaml").value
     covered: set[str] = set()
     return make_hostile(raw, SCHEMA, "", [0], covered), covered
 
@@ -86,8 +86,7 @@ def hostile_data() -> tuple[dict, set[str]]:
 @pytest.fixture(scope="module")
 def hostile_build(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
-    data = folder / "programme.yaml"
-    data.write_text(yaml.safe_dump(hostile_data()[0], allow_unicode=True, sort_keys=False), encoding="utf-8")
+    data = write_data_quoting(folder, hostile_data()[0])
     build = build_site(folder / "site", data, extra_env=PUBLISH)  # a publish build: canonical links, sitemap, JSON-LD
     assert build.returncode == 0, build.output[-3000:]
     return build

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from programme import DATA_PATH, ProgrammeDataError, check, load_programme
+from programme import ProgrammeDataError, check, load_programme
+from fixture_data import FIXTURE_DATA
+from sitebuild import write_data
 
 CASES = yaml.safe_load((Path(__file__).parent / "loader_cases.yaml").read_text(encoding="utf-8"))
 PLACEHOLDER = re.compile(r"\{(at|line):(.*?)\}(?=: |\)|$)", re.DOTALL)
@@ -30,10 +32,10 @@ def expected_message(template: str, text: str) -> str:
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
 def test_bad_edit_is_refused_with_exact_messages(case, tmp_path, monkeypatch):
     old, new = case["replace"]
-    original = DATA_PATH.read_text(encoding="utf-8")
+    original = FIXTURE_DATA.read_text(encoding="utf-8")
     assert original.count(old) == 1, f"the case's text to replace must occur exactly once: {old!r}"
     edited = original.replace(old, new)
-    (tmp_path / "programme.yaml").write_text(edited, encoding="utf-8")
+    write_data(tmp_path, edited)
     monkeypatch.chdir(tmp_path)
 
     errors = check("programme.yaml").problems
@@ -42,12 +44,12 @@ def test_bad_edit_is_refused_with_exact_messages(case, tmp_path, monkeypatch):
 
 
 def test_the_real_data_has_no_problems():
-    assert check(DATA_PATH).problems == ()
+    assert check(FIXTURE_DATA).problems == ()
 
 
 def test_load_programme_raises_one_error_listing_every_problem(tmp_path, monkeypatch):
-    text = DATA_PATH.read_text(encoding="utf-8").replace("value: 75", "value: many").replace("value: 400", "value: lots")
-    (tmp_path / "programme.yaml").write_text(text, encoding="utf-8")
+    text = FIXTURE_DATA.read_text(encoding="utf-8").replace("value: 75", "value: many").replace("value: 400", "value: lots")
+    write_data(tmp_path, text)
     monkeypatch.chdir(tmp_path)
 
     with pytest.raises(ProgrammeDataError) as raised:
@@ -65,7 +67,7 @@ def test_an_unreadable_file_is_named_without_a_traceback(tmp_path, monkeypatch):
 
 
 def test_an_empty_file_asks_for_the_whole_document(tmp_path, monkeypatch):
-    (tmp_path / "programme.yaml").write_text("# nothing yet\n", encoding="utf-8")
+    write_data(tmp_path, "# nothing yet\n")
     monkeypatch.chdir(tmp_path)
     errors = check("programme.yaml").problems
     assert [str(error) for error in errors] == ["programme.yaml:1:1: (top): expected a mapping, found nothing"]

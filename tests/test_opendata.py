@@ -7,6 +7,7 @@ import json
 import jsonschema
 
 from programme import check
+from fixture_data import FIXTURE_DATA
 
 
 def test_the_published_data_validates_against_the_published_schema(built_site):
@@ -18,7 +19,7 @@ def test_the_published_data_validates_against_the_published_schema(built_site):
 
 
 def test_the_published_data_is_the_checked_data_file(built_site):
-    checked = check()
+    checked = check(FIXTURE_DATA)
     assert checked.problems == ()
     assert json.loads((built_site.site_dir / "programme.json").read_text(encoding="utf-8")) == checked.data
 

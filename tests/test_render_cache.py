@@ -9,6 +9,7 @@ import os
 import jinja2
 
 from programme.site.render import _CompiledTemplates
+from fixture_data import FIXTURE_DATA
 
 COMPILE = jinja2.Environment.compile
 
@@ -40,7 +41,7 @@ def test_each_build_renders_with_the_catalog_as_it_is_then(monkeypatch):
     """`mkdocs serve` rebuilds when a .po file changes: the next build's pages have the new words."""
     from gettext import NullTranslations
 
-    from programme import DATA_PATH, load_programme
+    from programme import load_programme
     from programme.site import render
     from programme.site.pages import plan_pages
 
@@ -48,7 +49,7 @@ def test_each_build_renders_with_the_catalog_as_it_is_then(monkeypatch):
         def gettext(self, message):
             return "〔新〕" + message
 
-    programme = load_programme(DATA_PATH)
+    programme = load_programme(FIXTURE_DATA)
     spec = next(spec for spec in plan_pages(programme) if spec.src_uri == "contact.md")
     context = {"selfcheck": {}, "calendars": {}}
     before = render.PageRenderer(programme, datetime.date(2026, 11, 26), programme.editions["zh-Hant"], context)

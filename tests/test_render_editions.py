@@ -18,12 +18,14 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from programme import DATA_PATH, load_programme
+from programme import load_programme
 from programme.site.calendar import cohort_calendars
 from programme.data.loader import SCHEMA_PATH
 from programme.site.pages import plan_pages
 from programme.site.render import PageRenderer
 from programme.data.yamlsource import parse_yaml
+from fixture_data import FIXTURE_DATA
+from sitebuild import write_data_quoting
 
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 CHINESE = "zh-Hant"
@@ -74,15 +76,13 @@ def with_placeholders(value: object, schema: dict, counter: list[int], kept: set
 def placeholder_programme(folder, edit=None):
     """The programme from the data with placeholders, published in English and Chinese (`edit` changes the data
     first); and what stays as written."""
-    raw = parse_yaml(DATA_PATH.read_text(encoding="utf-8"), "programme.yaml").value
+    raw = parse_yaml(FIXTURE_DATA.read_text(encoding="utf-8"), "programme.yaml").value
     kept: set[str] = set()
     data = with_placeholders(raw, SCHEMA, [0], kept)
     data["site"]["languages"] = ["en", CHINESE]
     if edit:
         edit(data)
-    path = folder / "programme.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return load_programme(path), kept
+    return load_programme(write_data_quoting(folder, data)), kept
 
 
 @pytest.fixture(scope="module")

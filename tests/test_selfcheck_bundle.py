@@ -22,7 +22,6 @@ from programme.runtime.bundle import (
     PYODIDE_DIR,
     BundleError,
     build_engine_wheel,
-    canonical_rules_json,
     engine_files,
     make_bundle,
     runtime_bundle,
@@ -129,7 +128,7 @@ def test_the_published_digest_and_integrity_values_follow_the_content(bundle):
 @pytest.mark.pyodide
 def test_making_the_bundle_again_gives_the_same_bytes(bundle, tmp_path):
     again = tmp_path / "bundle"
-    make_bundle(again, tmp_path, canonical_rules_json())
+    make_bundle(again, tmp_path)
     assert sorted(path.name for path in again.iterdir()) == sorted([*bundle.sha256, "manifest.json"])
     for path in again.iterdir():
         assert path.read_bytes() == (bundle.folder / path.name).read_bytes(), path.name
@@ -147,12 +146,11 @@ def test_the_compiled_catalogs_ship_in_the_wheel_and_change_the_key(tmp_path, mo
     catalog.parent.mkdir(parents=True, exist_ok=True)
     catalog.write_bytes(b"\xde\x12\x04\x95 a compiled catalog")
     monkeypatch.setattr(bundle_module, "ENGINE_DIR", engine)
-    rules = canonical_rules_json()
-    key_with = bundle_module.bundle_key(rules)
+    key_with = bundle_module.bundle_key()
     assert "locale/zh_Hant/LC_MESSAGES/selfcheck.mo" in engine_files()
 
     catalog.write_bytes(b"\xde\x12\x04\x95 another translation")
-    assert bundle_module.bundle_key(rules) != key_with
+    assert bundle_module.bundle_key() != key_with
     wheel = zipfile.ZipFile(build_engine_wheel(tmp_path / "build", tmp_path))
     assert wheel.read("selfcheck/locale/zh_Hant/LC_MESSAGES/selfcheck.mo") == catalog.read_bytes()
     assert "selfcheck/__main__.py" not in wheel.namelist()
@@ -184,3 +182,18 @@ def test_a_build_without_node_and_no_cached_bundle_stops_clearly_and_keeps_the_l
     assert "Traceback" not in build.output
     assert "made with Node.js, and `node` is not on the PATH: install Node.js 20, then build again" in build.output
     assert [path.name for path in site_dir.iterdir()] == ["previous.html"]
+
+
+def test_the_bundle_does_not_depend_on_the_programme_data(monkeypatch, tmp_path):
+    """A data edit never makes the bundle again: its key has no input from the data or the golden cases."""
+    key = bundle_module.bundle_key()
+    monkeypatch.setenv("PROGRAMME_DATA", str(tmp_path / "elsewhere.yaml"))
+    assert bundle_module.bundle_key() == key
+
+
+def test_the_trace_runs_a_criterion_of_every_kind_in_every_language():
+    from programme.runtime.trace import RULES, trace_cases
+    from selfcheck.kinds import KINDS
+
+    assert {criterion["kind"] for criterion in RULES["criteria"]} == set(KINDS)
+    assert {case["language"] for case in trace_cases()} == set(LANGUAGES)

@@ -19,6 +19,7 @@ import selfcheck
 from programme import load_programme
 from selfcheck import wording
 from selfcheck.languages import catalog_folder
+from fixture_data import FIXTURE_DATA
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE_DIR = ROOT / "selfcheck" / "locale"
@@ -45,7 +46,7 @@ def message_key(message) -> tuple:
 
 
 def test_the_engine_speaks_every_language_the_site_publishes_with_the_same_locale():
-    editions = load_programme().editions
+    editions = load_programme(FIXTURE_DATA).editions
     assert set(selfcheck.LANGUAGES) == set(editions)
     for language in wording.LANGUAGES:
         assert catalog_folder(language) == editions[language].catalog, language

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sitebuild import write_data
 
 ROOT = Path(__file__).resolve().parent.parent
 ELIGIBLE = {"application_date": "2020-12-20", "qualification": "degree", "hk_resident": True, "employed_now": False, "full_time_jobs": []}
@@ -96,8 +97,7 @@ def test_text_prints_invalid_answers_a_field_a_line(tmp_path):
 
 def test_data_points_at_another_programme_file(tmp_path, answers_file):
     changed = (ROOT / "data" / "programme.yaml").read_text(encoding="utf-8").replace("fewer_than_months: 3", "fewer_than_months: 1")
-    data = tmp_path / "programme.yaml"
-    data.write_text(changed, encoding="utf-8")
+    data = write_data(tmp_path, changed)
     answers = {**ELIGIBLE, "employed_now": True, "full_time_jobs": [{"start": "2020-11-01"}]}
     completed = run_selfcheck("--data", str(data), stdin=json.dumps(answers), cwd=tmp_path)
     assert completed.returncode == 0, completed.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -88,9 +89,16 @@ def test_any_json_like_answers_give_a_result_or_errors_as_json_never_an_exceptio
         assert result["outcome"] in {"eligible", "not_eligible", "unsure"}
 
 
-def test_the_last_representable_day_is_checked_like_any_other(rules):
-    answers = {"application_date": "9999-12-31", "employed_now": True, "full_time_jobs": [{"start": "9999-10-01"}]}
+def test_the_last_day_of_the_last_year_is_checked_like_any_other(rules):
+    answers = {"application_date": "2999-12-31", "employed_now": True, "full_time_jobs": [{"start": "2999-10-01"}]}
     assert short_experience_of(selfcheck.evaluate(answers, rules))["status"] == "not_met"
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "1800-01-01", "0000-01-01"])
+def test_a_year_outside_the_years_the_data_may_use_is_an_invalid_answer(rules, day):
+    result = selfcheck.evaluate({"application_date": day, "hk_resident": True}, rules)
+    assert [(error["field"], error["code"]) for error in result["errors"]] == [("application_date", "date_year_out_of_range")]
+    assert result["errors"][0]["message"] == f"Enter a year from 1900 to 2999; found {day}."
 
 
 def test_evaluate_json_gives_the_same_result_as_evaluate(rules):

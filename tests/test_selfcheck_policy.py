@@ -19,6 +19,7 @@ from selfcheck.policy import (
     UNSURE,
     application_window_status,
     applications_status,
+    best_outcome,
     outcome,
 )
 from selfcheck.rules import Window
@@ -50,7 +51,7 @@ def test_a_criterion_not_met_decides_then_an_unanswered_one(statuses, expected):
 )
 def test_the_window_includes_its_opening_and_closing_days_and_an_uncertain_opening_says_may(day, opens_no_later_than,
                                                                                               expected):
-    window = Window("First cohort", date(2020, 12, 16), opens_no_later_than, date(2021, 1, 3))
+    window = Window("first-cohort", "First cohort", date(2020, 12, 16), opens_no_later_than, date(2021, 1, 3))
     assert application_window_status(day, window) == expected
 
 
@@ -66,3 +67,11 @@ def test_the_window_includes_its_opening_and_closing_days_and_an_uncertain_openi
 )
 def test_applications_are_open_if_any_cohort_is_and_closed_only_if_every_cohort_is(windows, expected):
     assert applications_status(windows) == expected
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "expected"),
+    [([NOT_ELIGIBLE, ELIGIBLE], ELIGIBLE), ([NOT_ELIGIBLE, UNSURE], UNSURE), ([NOT_ELIGIBLE], NOT_ELIGIBLE)],
+)
+def test_several_cohorts_or_tracks_are_told_as_one_by_the_best_outcome_any_has(outcomes, expected):
+    assert best_outcome(outcomes) == expected

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 import selfcheck
-from selfcheck.wording import _within_sentence, for_language
+from selfcheck.kinds import KINDS
+from selfcheck.sentences import FIXED, SENTENCES, within_sentence
+from selfcheck.wording import for_language
 
 ENGLISH = for_language("en")
 
@@ -66,7 +68,7 @@ def test_a_qualification_reads_like_a_person_with_the_option_labels_inside_the_s
 @pytest.mark.parametrize(("label", "expected"), [("A degree programme", "a degree programme"), ("HKDSE", "HKDSE"),
                                                   ("HKU degree", "HKU degree"), ("學位課程", "學位課程")])
 def test_a_label_inside_a_sentence_loses_only_a_sentence_capital(label, expected):
-    assert _within_sentence(label) == expected
+    assert within_sentence(label) == expected
 
 
 def test_answers_are_told_back_as_facts_not_as_what_was_said(rules):
@@ -115,7 +117,8 @@ def test_a_window_with_a_known_opening_day_states_it_plainly(rules):
 
 
 def test_every_cohort_is_told_in_turn(rules):
-    second = {"cohort": "Second cohort", "opens": "2021-06-01", "opens_no_later_than": False, "closes": "2021-06-30"}
+    second = {"cohort": "second-cohort", "name": "Second cohort", "opens": "2021-06-01", "opens_no_later_than": False,
+              "closes": "2021-06-30"}
     result = selfcheck.evaluate({"application_date": "2021-06-10", **ANSWERED}, {**rules, "windows": [*rules["windows"], second]})
     assert result["applications"]["status"] == "open"
     assert [window["explanation"] for window in result["windows"]] == [
@@ -196,10 +199,15 @@ def emitted_message_ids() -> set[str]:
     return {literal for pair in ids for literal in pair if literal}
 
 
-def test_every_message_the_engine_returns_has_its_words_and_every_sentence_is_said_somewhere():
-    from selfcheck.wording import _FIXED, _SENTENCES
+def kind_message_ids() -> set[str]:
+    """The messages a criterion's kind asks for: each of its explanations, and what would change one not met."""
+    return {f"{kind.name}_{case}" for kind in KINDS.values() for case in kind.cases} | {
+        f"{kind.name}_{case.replace('not_met', 'would_change')}" for kind in KINDS.values() for case in kind.cases
+        if case.startswith("not_met")}
 
-    emitted = emitted_message_ids()
+
+def test_every_message_the_engine_returns_has_its_words_and_every_sentence_is_said_somewhere():
+    emitted = emitted_message_ids() | kind_message_ids()
     assert {"job_ends_before_it_starts", "answers_not_json", "rules_unusable", "window", "nothing_answered"} <= emitted
-    assert not set(_FIXED) & set(_SENTENCES)
-    assert emitted == set(_FIXED) | set(_SENTENCES)
+    assert not set(FIXED) & set(SENTENCES)
+    assert emitted == set(FIXED) | set(SENTENCES)

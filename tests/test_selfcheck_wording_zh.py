@@ -15,8 +15,10 @@ from selfcheck.dates import PartialDate
 from programme.site.filters import format_date
 from programme.data.yamlsource import parse_yaml
 from selfcheck import wording
+from selfcheck.sentences import within_sentence
 from selfcheck.wording import for_language
 from programme import load_programme
+from fixture_data import FIXTURE_DATA
 
 CHINESE = for_language("zh-Hant")
 WORDING_CASES = Path(__file__).parent / "fixtures" / "wording" / "zh-Hant.yaml"
@@ -50,7 +52,7 @@ DAYS = [date(2020, month, 1) for month in range(1, 13)] + [date(2020, 2, 29), da
 @pytest.mark.parametrize("language", selfcheck.LANGUAGES)
 def test_the_engine_writes_dates_as_the_site_does_to_their_precision(language):
     words = for_language(language)
-    locale = load_programme().editions[language].locale
+    locale = load_programme(FIXTURE_DATA).editions[language].locale
     assert [words.date(day) for day in DAYS] == [format_date(day, locale) for day in DAYS]
     for partial in ("2021-02", "2021", "2020-12-16"):
         assert words.date(partial) == format_date(PartialDate.parse(partial), locale), partial
@@ -93,7 +95,7 @@ def untranslated_data_texts(rules_in: dict) -> list[str]:
 
     english = set(texts(rules_in["en"]))
     untranslated = {text for text in texts(rules_in["zh-Hant"]) if text in english}
-    untranslated |= {wording._within_sentence(text) for text in untranslated}  # a label as it reads inside a sentence
+    untranslated |= {within_sentence(text) for text in untranslated}  # a label as it reads inside a sentence
     return sorted(untranslated, key=len, reverse=True)
 
 

@@ -11,7 +11,9 @@ import urllib.request
 
 import pytest
 
-from programme.data.loader import DATA_PATH, PROJECT_ROOT
+from programme.paths import PROJECT_ROOT
+from fixture_data import FIXTURE_DATA
+from sitebuild import write_data
 
 
 def free_port() -> int:
@@ -39,8 +41,7 @@ def wait_for(predicate, seconds: float = 60) -> bool:
 
 @pytest.fixture
 def served(tmp_path):
-    data = tmp_path / "programme.yaml"
-    data.write_text(DATA_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    data = write_data(tmp_path, FIXTURE_DATA.read_text(encoding="utf-8"))
     log = tmp_path / "serve.log"
     port = free_port()
     with log.open("w") as output:

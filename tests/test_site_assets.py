@@ -11,6 +11,7 @@ from programme.data.loader import PROJECT_ROOT
 from programme.data.rules import selfcheck_rules
 from programme.runtime.assets import PYODIDE_FILES, MissingRuntime, pyodide_runtime
 from programme.site.escaping import script_json
+from fixture_data import FIXTURE_DATA
 
 
 def test_the_pinned_pyodide_is_installed_and_published_under_its_version():
@@ -31,7 +32,7 @@ def test_a_missing_runtime_names_the_files_and_the_fix(tmp_path):
 
 
 def test_rules_json_cannot_close_the_script_element_it_sits_in():
-    programme = load_programme()
+    programme = load_programme(FIXTURE_DATA)
     text = script_json(selfcheck_rules(programme, "en"))
     assert "<" not in text and ">" not in text
     assert [window["closes"] for window in json.loads(text)["windows"]] == [

@@ -16,9 +16,10 @@ from sitebuild import (
     Build,
     build_site,
     days_around_the_window,
+    write_data,
 )
 
-from programme import DATA_PATH, load_programme
+from programme import load_programme
 from programme.hosting.headers import content_security_policy, every_response_headers, headers_file
 from programme import load_programme
 from programme.data.loader import PROJECT_ROOT
@@ -27,9 +28,10 @@ from selfcheck.dates import PartialDate
 from programme.site.pages import plan_pages
 from programme.site.filters import format_date
 from programme.data.yamlsource import parse_yaml
+from fixture_data import FIXTURE_DATA
 
-PROGRAMME = load_programme()
-RAW = parse_yaml(DATA_PATH.read_text(encoding="utf-8"), "programme.yaml").value
+PROGRAMME = load_programme(FIXTURE_DATA)
+RAW = parse_yaml(FIXTURE_DATA.read_text(encoding="utf-8"), "programme.yaml").value
 
 
 @pytest.fixture
@@ -88,12 +90,13 @@ PAGE_FOR_SECTION = {
 # Keys whose values are identifiers, settings or evidence, not facts shown to visitors.
 NOT_SHOWN = {"id", "ref", "qualifier", "date_accuracy", "complete_list", "key", "kind", "value", "language",
              "track", "publisher", "organisation", "by", "people", "run_by", "opens", "closes", "document", "accepted",
-             "languages", "official_names"}  # official names in other languages: the editions in those languages show them
+             "languages", "official_names", "question", "explain", "employed_question", "territory",
+             "organisations"}  # official names in other languages: the editions in those languages show them
 
 
 def shown_facts(value, path=(), language="en"):
     """(path, text a visitor of the `language` edition should read) for every fact in the data."""
-    if isinstance(value, dict) and set(value) <= set(load_programme().editions):  # a text in each language: this edition's
+    if isinstance(value, dict) and set(value) <= set(load_programme(FIXTURE_DATA).editions):  # a text in each language: this edition's
         yield from shown_facts(value[language], path, language)
     elif isinstance(value, dict):
         for key, item in value.items():
@@ -103,7 +106,7 @@ def shown_facts(value, path=(), language="en"):
         for index, item in enumerate(value):
             yield from shown_facts(item, (*path, index), language)
     elif path and path[-1] in ("date", "announced", "reviewed"):
-        yield path, format_date(PartialDate.parse(value), load_programme().editions[language].locale)
+        yield path, format_date(PartialDate.parse(value), load_programme(FIXTURE_DATA).editions[language].locale)
     elif path and path[-1] == "statement" and path[0] == "eligibility":
         yield path, value.format(**criterion_parameters(RAW["eligibility"]["criteria"][path[2]]))
     elif value is not None and not isinstance(value, bool):
@@ -176,7 +179,7 @@ def test_generated_pages_link_their_edit_button_to_the_data_file(site):
     for url in GENERATED:
         edit = site.page(url).select_one("a.md-content__button[href*='/edit/']")
         assert edit is not None, url
-        assert edit["href"].endswith("/edit/main/data/programme.yaml"), edit["href"]
+        assert edit["href"].endswith("/edit/main/" + FIXTURE_DATA.relative_to(PROJECT_ROOT).as_posix()), edit["href"]
 
 
 def test_no_page_has_an_inline_script_or_event_handler(site):
@@ -219,12 +222,11 @@ def test_the_self_check_runtime_and_engine_are_published(site, bundle):
 
 
 def edited_data(tmp_path: Path, replacements: dict[str, str]) -> Path:
-    text = DATA_PATH.read_text(encoding="utf-8")
+    text = FIXTURE_DATA.read_text(encoding="utf-8")
     for old, new in replacements.items():
         assert text.count(old) >= 1, old
         text = text.replace(old, new)
-    path = tmp_path / "programme.yaml"
-    path.write_text(text, encoding="utf-8")
+    path = write_data(tmp_path, text)
     return path
 
 
@@ -233,7 +235,7 @@ def test_markup_in_the_data_is_shown_as_text_never_run(tmp_path):
     data = edited_data(tmp_path, {
         "    name: Creativity for Good\n": f"    name: '{hostile}'\n",
         "    name: Trainee Designer\n": "    name: '<img src=x onerror=alert(1)>'\n",
-        "to enable fresh graduates": "to enable <em>fresh</em> graduates",
+        "      en: to enable fresh graduates": "      en: to enable <em>fresh</em> graduates",
     })
     build = build_site(tmp_path / "site", data)
     assert build.returncode == 0, build.output
@@ -276,7 +278,7 @@ def derived_config(tmp_path: Path, **overrides) -> Path:
         "INHERIT": str(PROJECT_ROOT / "mkdocs.yml"), "docs_dir": str(PROJECT_ROOT / "docs"),
         "hooks": [str(PROJECT_ROOT / "hooks" / "site.py")],
         "theme": {"name": "material", "custom_dir": str(PROJECT_ROOT / "overrides")},
-        "extra": {"programme_data": str(DATA_PATH)}, **overrides,
+        "extra": {"programme_data": str(FIXTURE_DATA)}, **overrides,
     }
     path = tmp_path / "mkdocs.yml"
     path.write_text(json.dumps(config), encoding="utf-8")  # JSON is YAML
@@ -357,10 +359,12 @@ def test_each_page_lists_only_the_sources_of_what_it_says(tmp_path):
     data = edited_data(tmp_path, {
         "\norganisations:\n": (
             "  - id: designer-announcement\n    title: An announcement about designers\n    publisher: hkstp\n"
-            "    date: \"2021-01-10\"\n\norganisations:\n"),
-        "  - id: trainee-designer\n    name: Trainee Designer\n    track: technology-for-good\n    ref:\n      source: press-release-2020-12-16\n":
-            "  - id: trainee-designer\n    name: Trainee Designer\n    track: technology-for-good\n    ref:\n      source: designer-announcement\n",
+            "    date: \"2021-01-10\"\n    document: sources/designer-announcement.txt\n\norganisations:\n"),
+        "      - {en: Tests designs with users., zh-Hant: 與用戶測試設計。}\n    ref:\n      source: press-release-2020-12-16\n":
+            "      - {en: Tests designs with users., zh-Hant: 與用戶測試設計。}\n    ref:\n      source: designer-announcement\n",
     })
+    (data.parent / "sources" / "designer-announcement.txt").write_text(
+        "Roles across roles including Product Marketing Trainee, Trainee Designer and Project Management Trainee.")
     build = build_site(tmp_path / "site", data)
     assert build.returncode == 0, build.output
 
@@ -469,7 +473,7 @@ def test_with_a_second_cohort_every_page_and_the_self_check_rules_follow_the_dat
     assert [heading.get_text(strip=True) for heading in build.page("timeline/").select("article h2")][:2] == [
         "First cohort", "Second cohort"]
     rules = json.loads(build.page("self-check/").select_one("[data-selfcheck-rules]").string)
-    assert [window["cohort"] for window in rules["windows"]] == ["First cohort", "Second cohort"]
+    assert [window["name"] for window in rules["windows"]] == ["First cohort", "Second cohort"]
     import selfcheck
 
     result = selfcheck.evaluate({"application_date": day.isoformat(), "hk_resident": True}, rules)

@@ -21,11 +21,11 @@ from test_render_editions import SCHEMA, with_placeholders
 
 from sitebuild import SITE_URL
 
-from programme import DATA_PATH
 from programme import load_programme
 from programme.data.yamlsource import parse_yaml
+from fixture_data import FIXTURE_DATA
 
-CHINESE = load_programme().editions["zh-Hant"]
+CHINESE = load_programme(FIXTURE_DATA).editions["zh-Hant"]
 LATIN_WORD = re.compile(r"[A-Za-z]+")
 QUOTE_MARKS = "“”\"'‘’「」"
 META_WORDS = ("description", "og:title", "og:description", "og:site_name", "og:image:alt",
@@ -48,7 +48,7 @@ def data_strings(value: object) -> list[str]:
 
 def allowed_latin() -> tuple[set[str], set[str]]:
     """What stays as written (names, addresses) and what may be shown in English as a whole (the data's texts)."""
-    raw = parse_yaml(DATA_PATH.read_text(encoding="utf-8"), "programme.yaml").value
+    raw = parse_yaml(FIXTURE_DATA.read_text(encoding="utf-8"), "programme.yaml").value
     kept: set[str] = set()
     with_placeholders(raw, SCHEMA, [0], kept)
     kept.add("English")  # the switcher names the English edition in English
@@ -174,7 +174,7 @@ def test_every_page_is_in_both_editions_with_the_same_navigation_search_and_edit
         assert pair["zh-Hant"].is_file(), f"no Chinese page for {relative}"
         pages = {language: BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser") for language, path in pair.items()}
         assert pages["zh-Hant"].html["lang"] == CHINESE.html_lang, relative
-        assert pages["en"].html["lang"] == load_programme().editions["en"].html_lang, relative
+        assert pages["en"].html["lang"] == load_programme(FIXTURE_DATA).editions["en"].html_lang, relative
         navigation = {language: [edition_relative(pair[language], link["href"], site_dir)
                                  for link in page.select("nav.md-nav--primary a.md-nav__link[href]")]
                       for language, page in pages.items()}
@@ -188,7 +188,7 @@ def test_every_page_is_in_both_editions_with_the_same_navigation_search_and_edit
             continue  # served at any address, so it cannot name its counterpart
         for language, other in (("en", "zh-Hant"), ("zh-Hant", "en")):
             switch = pages[language].select_one("a.md-header__language")
-            assert switch is not None and switch["lang"] == load_programme().editions[other].html_lang, (language, relative)
+            assert switch is not None and switch["lang"] == load_programme(FIXTURE_DATA).editions[other].html_lang, (language, relative)
             target = (pair[language].parent / switch["href"]).resolve() / "index.html" \
                 if switch["href"].endswith("/") else (pair[language].parent / switch["href"]).resolve()
             assert target == pair[other].resolve(), (language, relative, switch["href"])

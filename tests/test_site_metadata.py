@@ -18,8 +18,9 @@ from test_site_build import edited_data
 from programme import load_programme
 from programme.data.loader import PROJECT_ROOT
 from programme.site.status import cohort_to_speak_of
+from fixture_data import FIXTURE_DATA
 
-PROGRAMME = load_programme()
+PROGRAMME = load_programme(FIXTURE_DATA)
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 # What schema.org defines for each type this site emits (schema.org's type pages; a subset of each type's
@@ -35,6 +36,8 @@ SCHEMA_ORG = {
         "timeToComplete", "trainingSalary", "typicalCreditsPerTerm",
     },
     "MonetaryGrant": THING | {"amount", "funder", "fundedItem", "sponsor"},
+    "Occupation": THING | {"educationRequirements", "estimatedSalary", "experienceRequirements", "occupationLocation",
+                           "occupationalCategory", "qualifications", "responsibilities", "skills"},
     "Organization": THING | {"address", "department", "email", "foundingDate", "funder", "legalName", "logo",
                              "member", "memberOf", "parentOrganization", "sponsor", "subOrganization", "telephone"},
 }

@@ -15,6 +15,7 @@ from programme.data.errors import DataError, Problem, ProgrammeDataError
 from programme.data.model import Programme, build_programme
 from programme.data.rules import RulesSource, rules_problem
 from programme.data.schema import Validator
+from programme.data.sources import DocumentReader, file_reader, source_problems
 from programme.data.yamlsource import MAX_FILE_BYTES, Positions, decode_source, parse_yaml
 from programme.paths import DATA_PATH, PROJECT_ROOT, SCHEMA_PATH, data_path_from_environment
 
@@ -30,17 +31,19 @@ class CheckedData:
     problems: tuple[DataError, ...]
 
 
-def check(path: str | os.PathLike = DATA_PATH, *, text: bytes | None = None, label: str | None = None) -> CheckedData:
-    """Check the data file at `path`, or `text` given for it (a version from git, say, named `label` in messages);
-    never raises for anything the file holds."""
+def check(path: str | os.PathLike = DATA_PATH, *, text: bytes | None = None, label: str | None = None,
+          documents: DocumentReader | None = None) -> CheckedData:
+    """Check the data file at `path`, or `text` given for it (a version from git, say, named `label` in messages, with
+    `documents` reading its sources' documents); never raises for anything the file holds."""
     shown = label or display_path(path)
+    documents = documents or file_reader(FilePath(path))
     if text is None:
         try:
             with open(path, "rb") as file:
                 text = file.read(MAX_FILE_BYTES + 1)
         except OSError as exc:
             return CheckedData(shown, None, None, (DataError(0, 0, (), f"cannot read the data file: {exc.strerror or exc}", shown),))
-    data, problems, positions = _read(text, shown)
+    data, problems, positions = _read(text, shown, documents)
     if problems:
         return CheckedData(shown, data, None, tuple(problems))
     programme = build_programme(data)
@@ -72,7 +75,7 @@ def rules_source(path: str | None) -> RulesSource:
         raise ValueError(str(error)) from None
 
 
-def _read(raw: bytes, shown: str) -> tuple[object, list[DataError], Positions]:
+def _read(raw: bytes, shown: str, documents: DocumentReader) -> tuple[object, list[DataError], Positions]:
     text, errors = decode_source(raw, shown)
     if text is None:
         return None, errors, Positions()
@@ -84,6 +87,8 @@ def _read(raw: bytes, shown: str) -> tuple[object, list[DataError], Positions]:
     problems = validator.errors(parsed.value)
     problems += semantic_problems(parsed.value, validator.paths_of("date"))
     problems += missing_translations(parsed.value, validator.paths_of("text") + validator.paths_of("short_text"))
+    if isinstance(parsed.value, dict):
+        problems += source_problems(parsed.value, documents)
     refused = set(parsed.refused_paths)
     for problem in problems:
         if not problem.at_key and any(problem.path[:length] in refused for length in range(len(problem.path) + 1)):

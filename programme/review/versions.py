@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from programme.data.cases import cases_dir_of, parse_golden_cases
 from programme.data.errors import DataError
@@ -45,7 +45,13 @@ def revision_version(revision: str, data_path: Path, *, with_cases: bool, root: 
     text, error = _git_show(root, commit, relative)
     if text is None:
         return Version(label, problems=(DataError(0, 0, (), f"cannot read {relative} at {revision!r}: {error}", label),))
-    checked = check(data_path, text=text, label=label)
+    folder = PurePosixPath(relative).parent
+
+    def documents(document: str) -> bytes | str:
+        content, error = _git_show(root, commit, (folder / document).as_posix())
+        return content if content is not None else f"cannot read {document} at {revision!r}: {error}"
+
+    checked = check(data_path, text=text, label=label, documents=documents)
     cases = _revision_cases(root, commit, cases_dir_of(Path(relative)).as_posix()) if with_cases else ()
     return Version(label, checked.data, checked.programme, checked.problems, cases)
 

@@ -174,10 +174,9 @@ class EditionBuild:
             title = Markup(page.title).striptags()
             description = page.meta.get("description") or config.site_description
         graph = spec.kind.graph if spec is not None else None
-        structured_data = script_json(graph(
-            programme, language, site_url=config.site_url, page_url=page.canonical_url, description=description,
-            today=self.inputs.today,
-        )) if graph else None
+        graph_data = graph(programme, language, site_url=config.site_url, page_url=page.canonical_url,
+                           description=description, today=self.inputs.today, **spec.context) if graph else None
+        structured_data = script_json(graph_data) if graph_data else None
         # A generated page is in every edition; a hand-written one (docs/) only in the first.
         editions = list(programme.editions.values())
         if spec is None:

@@ -38,8 +38,8 @@ class PageKind:
 KINDS = {kind.name: kind for kind in (
     # The home page is a landing page: the theme template overrides/home.html, the full width (no table of contents).
     PageKind("home", structured_data.programme_graph, {"template": "home.html", "hide": ["toc"]}),
-    PageKind("track"),
-    PageKind("role"),
+    PageKind("track", structured_data.track_graph),
+    PageKind("role", structured_data.role_graph),
     PageKind("eligibility"),
     PageKind("self_check"),
     PageKind("how_to_apply"),

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from programme.data.model import Event, Organisation, Programme
+from programme.data.model import Event, Organisation, Programme, Role, Track
 from programme.site.status import cohort_to_speak_of
 
 
 def programme_graph(programme: Programme, language: str, *, site_url: str | None, page_url: str | None,
-                    description: str, today: date) -> dict:
+                    description: str, today: date, **_: object) -> dict:
     """PROcruit C as an EducationalOccupationalProgram, its funding as a MonetaryGrant, and every organisation.
 
     Its application dates are those of the cohort the site speaks of on the day it is built (programme.status)."""
@@ -43,7 +43,7 @@ def programme_graph(programme: Programme, language: str, *, site_url: str | None
 
 
 def tlt_graph(programme: Programme, language: str, *, site_url: str | None, page_url: str | None,
-              description: str, today: date) -> dict:
+              description: str, today: date, **_: object) -> dict:
     """TLT as an EducationalOccupationalProgram, provided by the organisation that runs it."""
     tlt = programme.tlt
     node = {
@@ -55,6 +55,27 @@ def tlt_graph(programme: Programme, language: str, *, site_url: str | None, page
         "provider": {"@id": _organisation_id(tlt.run_by, site_url)},
     }
     return {"@context": "https://schema.org", "@graph": [node, _organisation(tlt.run_by, language, site_url)]}
+
+
+def track_graph(programme: Programme, language: str, *, site_url: str | None, track: Track, **_: object) -> dict | None:
+    """The organisations that host the track's trainees, where the data names them."""
+    if track.host_companies is None:
+        return None
+    return {"@context": "https://schema.org",
+            "@graph": [_organisation(host, language, site_url) for host in track.host_companies.organisations]}
+
+
+def role_graph(programme: Programme, language: str, *, page_url: str | None, description: str, role: Role,
+               **_: object) -> dict:
+    """The role as an Occupation: its name, what it is, and what it does, where the data says."""
+    node = {
+        "@type": "Occupation",
+        "@id": f"{page_url or ''}#occupation",
+        "name": role.name.in_language(language),
+        "description": role.description.in_language(language) if role.description else description,
+        **({"responsibilities": [item.in_language(language) for item in role.responsibilities]} if role.responsibilities else {}),
+    }
+    return {"@context": "https://schema.org", "@graph": [node]}
 
 
 def _known_date(name: str, event: Event) -> dict:

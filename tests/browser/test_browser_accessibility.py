@@ -21,8 +21,10 @@ from test_site_chinese import allowed_latin, latin_left
 
 from programme import load_programme
 
-EDITIONS = load_programme().editions
 from programme.data.loader import PROJECT_ROOT
+from fixture_data import FIXTURE_DATA
+
+EDITIONS = load_programme(FIXTURE_DATA).editions
 
 pytestmark = pytest.mark.browser
 

@@ -8,8 +8,10 @@ import pytest
 from conftest import DEVICES
 
 from programme import load_programme
+from fixture_data import FIXTURE_DATA
 
-EDITIONS = load_programme().editions
+EDITIONS = load_programme(FIXTURE_DATA).editions
+
 
 pytestmark = pytest.mark.browser
 

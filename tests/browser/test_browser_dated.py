@@ -13,10 +13,11 @@ from staticserver import serve
 
 from programme import load_programme
 from programme.site.filters import format_date
+from fixture_data import FIXTURE_DATA
 
 pytestmark = pytest.mark.browser
 
-PROGRAMME = load_programme()
+PROGRAMME = load_programme(FIXTURE_DATA)
 DAYS = days_around_the_window(PROGRAMME)
 ANSWER = ".applications-answer"
 

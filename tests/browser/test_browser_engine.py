@@ -11,8 +11,10 @@ from selfcheck_page import SelfCheckPage
 
 import selfcheck
 from programme import load_programme
+from fixture_data import FIXTURE_DATA
 
-EDITIONS = load_programme().editions
+EDITIONS = load_programme(FIXTURE_DATA).editions
+
 
 pytestmark = pytest.mark.browser
 

@@ -6,10 +6,11 @@ import pytest
 from playwright.sync_api import Page
 
 from programme import load_programme
+from fixture_data import FIXTURE_DATA
 
 pytestmark = pytest.mark.browser
 
-PROGRAMME = load_programme()
+PROGRAMME = load_programme(FIXTURE_DATA)
 TITLES = PROGRAMME.titles
 
 

@@ -14,15 +14,17 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from programme import DATA_PATH, ProgrammeDataError, check
+from programme import ProgrammeDataError, check
 from programme.runtime.bundle import runtime_bundle
 from programme.site.calendar import cohort_calendars
 from programme.site.pages import plan_pages
 from programme.site.render import PageRenderer
 from programme.runtime.assets import bundle_files, pyodide_runtime
 from programme.site.build import selfcheck_context
+from fixture_data import FIXTURE_DATA
+from sitebuild import write_data
 
-ORIGINAL = DATA_PATH.read_text(encoding="utf-8")
+ORIGINAL = FIXTURE_DATA.read_text(encoding="utf-8")
 LINES = ORIGINAL.splitlines(keepends=True)
 TOKEN = re.compile(r"[A-Za-z0-9_]+|[^\sA-Za-z0-9_]")
 TOKENS = [(match.start(), match.end()) for match in TOKEN.finditer(ORIGINAL)]
@@ -82,7 +84,7 @@ def check_edit(text: str, folder: Path, tally: Tally | None = None) -> str:
 
     Returns "refused" or "accepted"; anything else (a traceback) fails the caller's test.
     """
-    path = folder / "programme.yaml"
+    path = write_data(folder, "")  # with the sources beside it
     path.write_bytes(text.encode("utf-8", "surrogatepass"))
     checked = check(path)
     errors, programme = checked.problems, checked.programme

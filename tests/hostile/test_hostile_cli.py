@@ -6,16 +6,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-from harness import MAX_OUTPUT_BYTES, expand, run_limited
+from harness import CLI_MEMORY_BYTES, MAX_OUTPUT_BYTES, expand, run_limited
 
 CASES = yaml.safe_load((Path(__file__).parent / "cli_cases.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
 def test_hostile_answers_end_in_an_exit_code_and_a_message(case, tmp_path):
-    stdin = bytes.fromhex(case["stdin_hex"]) if "stdin_hex" in case else expand(case["stdin"]).encode("utf-8", "surrogatepass")
+    stdin = bytes.fromhex(case["stdin_hex"]) if "stdin_hex" in case else expand(case.get("stdin", "")).encode("utf-8", "surrogatepass")
 
-    run = run_limited(["-m", "selfcheck", *case.get("arguments", [])], stdin=stdin, cwd=tmp_path, env=case.get("environment"))
+    run = run_limited(["-m", "selfcheck", *case.get("arguments", [])], stdin=stdin, cwd=tmp_path, env=case.get("environment"),
+                      memory_bytes=CLI_MEMORY_BYTES)
 
     assert "Traceback" not in run.text, run.text[-2000:]
     assert run.returncode == case["exit"], run.text[-2000:]

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 from harness import MAX_OUTPUT_BYTES, expand, run_limited
+from fixture_data import FIXTURE_DATA
+from sitebuild import write_data
 
-from programme import DATA_PATH
 
 # PyYAML's own loader, not ours: the cases hold on purpose what ours refuses.
 CASES = yaml.safe_load((Path(__file__).parent / "data_cases.yaml").read_text(encoding="utf-8"))
@@ -19,10 +20,10 @@ WHOLE_FILE = re.compile(r"programme\.yaml: \S")
 
 def edited_file(case: dict, folder: Path) -> Path:
     old, new = case["replace"]
-    original = DATA_PATH.read_text(encoding="utf-8")
+    original = FIXTURE_DATA.read_text(encoding="utf-8")
     assert original.count(old) == 1, f"the case's text to replace must occur exactly once: {old!r}"
     content = original.replace(old, expand(new)).encode("utf-8") + bytes.fromhex(case.get("append_hex", ""))
-    path = folder / "programme.yaml"
+    path = write_data(folder, "")  # with the sources beside it
     path.write_bytes(content)
     return path
 

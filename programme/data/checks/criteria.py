@@ -22,15 +22,19 @@ _SHOWABLE = ("fewer_than_months", "date", "min_years", "max_years")
 def criteria_problems(data: dict) -> Iterator[Problem]:
     questions = {word(item.get("key")): (path, item) for path, item in items(data.get("self_check"), "questions", ("self_check",))}
     questions.pop(None, None)
-    used = set()
+    used, mismatched = set(), set()
     for path, criterion in items(data.get("eligibility"), "criteria", ("eligibility",)):
         used.add(word(criterion.get("question")))
-        yield from _criterion(path, criterion, questions)
+        for problem in _criterion(path, criterion, questions):
+            if problem.path == (*path, "question"):
+                mismatched.add(word(criterion.get("question")))
+            yield problem
     for key, (path, question) in questions.items():
         if key != APPLICATION_DATE and key not in used:
             yield Problem((*path, "key"), f"no criterion reads question {shown(key)}; remove it, or add the criterion that "
                                           "needs it")
-        yield from _question(path, question, questions)
+        if key not in mismatched:  # a question of the wrong kind is said once, at the criterion that reads it
+            yield from _question(path, question, questions)
 
 
 def _criterion(path: Path, criterion: dict, questions: dict) -> Iterator[Problem]:
@@ -89,8 +93,9 @@ def _statement_placeholders(path: Path, criterion: dict) -> Iterator[Problem]:
         names = yield from _placeholders(where, text, allowed, "this criterion's statement", texts_only=True)
         for name in values:
             if names is not None and name not in names:
-                yield Problem(where, f"the statement must say {{{name}}} where the {name.replace('_', ' ')} goes, so "
-                                     f"that it always shows the rule's {name} ({values[name]})")
+                what_goes = "date" if name == "date" else "number"
+                yield Problem(where, f"the statement must say {{{name}}} where the {what_goes} goes, so that it always "
+                                     f"shows the rule's {name} ({values[name]})")
 
 
 def _placeholders(path: Path, value: object, allowed: tuple[str, ...], what: str, texts_only: bool = False):
@@ -112,6 +117,8 @@ def _placeholders(path: Path, value: object, allowed: tuple[str, ...], what: str
                 written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
                 yield Problem(where, f"placeholder {shown(written, quote=False)} has a format or conversion; write just "
                                      f"{{name}} ({what} can use: {listed})")
+                if used is not None:
+                    used.add(name)  # said once: not missing as well
             elif name not in allowed:
                 yield Problem(where, f"unknown placeholder {{{shown(name, quote=False)}}}; {what} can use: {listed}")
             elif used is not None:

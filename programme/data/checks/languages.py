@@ -54,7 +54,7 @@ def missing_translations(data: object, text_paths: list[Path]) -> list[Problem]:
         if present is None:
             continue  # the schema has said what is wrong with it
         problems += [Problem(path, f"missing {language} text") for language in languages if language not in present]
-        if isinstance(value, dict) and listed:
+        if isinstance(value, dict) and listed and languages == listed:  # (with a language refused, its texts wait)
             problems += [Problem((*path, key), f"a text in {shown(key)}, which is not one of site.languages "
                                                f"({', '.join(listed)})", at_key=True)
                          for key in value if key not in listed and key != DEFAULT_LANGUAGE]
