@@ -218,7 +218,7 @@ def test_in_chinese_a_person_with_no_organisation_is_named_before_their_position
     """So that in a list 「香港科技園公司行政總裁Albert Wong先生及Claudia Xu博士（首席商務總監）」 the organisation
     before does not read as theirs too."""
     programme, _ = placeholder_data
-    people = [person for person in programme.tlt.celebrated_by.people if person.organisation is None and person.position]
+    people = [person for person in programme.related_programmes[0].celebrated_by.people if person.organisation is None and person.position]
     assert people
     text = rendered(programme, CHINESE)["tlt.md"].get_text()
     for person in people:
@@ -234,7 +234,7 @@ def test_numbers_and_dates_are_written_the_hong_kong_chinese_way(placeholder_dat
     assert f"最少{positions.value}個" in track
     assert "2020年12月16日或之前" in pages["timeline.md"].get_text()
     assert "2021年2月" in pages["timeline.md"].get_text()
-    assert f"為期{programme.tlt.internship.months}個月的" in pages["tlt.md"].get_text()
+    assert f"為期{programme.related_programmes[0].placements[0].months}個月的" in pages["tlt.md"].get_text()
 
 
 def test_the_about_page_gives_each_official_chinese_name_with_its_source(placeholder_data):

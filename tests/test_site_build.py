@@ -83,7 +83,8 @@ PAGE_FOR_SECTION = {
     "roles": lambda path: f"roles/{RAW['roles'][path[1]]['id']}/",
     "eligibility": lambda path: "eligibility/",
     "cohorts": lambda path: "timeline/",
-    "tlt": lambda path: "tlt/",
+    "related_programmes": lambda path: f"{RAW['related_programmes'][path[1]]['id']}/",
+    "how_to_apply": lambda path: "how-to-apply/",
     "contact": lambda path: "contact/",
     "self_check": lambda path: "self-check/",
 }
@@ -91,7 +92,7 @@ PAGE_FOR_SECTION = {
 NOT_SHOWN = {"id", "ref", "qualifier", "date_accuracy", "complete_list", "key", "kind", "value", "language",
              "track", "publisher", "organisation", "by", "people", "run_by", "opens", "closes", "document", "accepted",
              "languages", "official_names", "question", "explain", "employed_question", "territory",
-             "organisations"}  # official names in other languages: the editions in those languages show them
+             "organisations", "source"}  # official names in other languages: the editions in those languages show them
 
 
 def shown_facts(value, path=(), language="en"):
@@ -358,7 +359,7 @@ def test_the_readme_gives_the_headers_file_the_build_writes():
 def test_each_page_lists_only_the_sources_of_what_it_says(tmp_path):
     data = edited_data(tmp_path, {
         "\norganisations:\n": (
-            "  - id: designer-announcement\n    title: An announcement about designers\n    publisher: hkstp\n"
+            "  - id: designer-announcement\n    title: An announcement about designers\n    called: {en: the announcement, zh-Hant: 公告}\n    publisher: hkstp\n"
             "    date: \"2021-01-10\"\n    document: sources/designer-announcement.txt\n\norganisations:\n"),
         "      - {en: Tests designs with users., zh-Hant: 與用戶測試設計。}\n    ref:\n      source: press-release-2020-12-16\n":
             "      - {en: Tests designs with users., zh-Hant: 與用戶測試設計。}\n    ref:\n      source: designer-announcement\n",

@@ -115,7 +115,7 @@ def test_json_ld_uses_only_what_schema_org_defines_for_each_type(built_site):
                 assert set(node) <= SCHEMA_ORG[node["@type"]], (node["@type"], set(node) - SCHEMA_ORG[node["@type"]])
                 found.add((path, node["@type"], node.get("name")))
     assert ("", "EducationalOccupationalProgram", PROGRAMME.name) in found
-    assert ("tlt/", "EducationalOccupationalProgram", str(PROGRAMME.tlt.name)) in found
+    assert ("tlt/", "EducationalOccupationalProgram", str(PROGRAMME.related_programmes[0].name)) in found
     assert {name for _, kind, name in found if kind == "Organization"} >= {str(o.name) for o in PROGRAMME.organisations}
 
 
@@ -133,7 +133,7 @@ def test_json_ld_states_what_the_data_backs_and_leaves_out_what_it_does_not(buil
     assert nodes["MonetaryGrant"]["fundedItem"] == {"@id": procruit["@id"]}
     tlt = graphs(head(built_site, "tlt/"))[0]["@graph"]
     provider = next(node for node in tlt if node["@id"] == tlt[0]["provider"]["@id"])
-    assert provider["name"] == str(PROGRAMME.tlt.run_by.name)
+    assert provider["name"] == str(PROGRAMME.related_programmes[0].run_by.name)
 
 
 def test_each_editions_sitemap_lists_every_page_of_it_dated_by_the_last_review(built_site):

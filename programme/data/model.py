@@ -39,6 +39,7 @@ class Text:
 class Source:
     id: str
     title: Text
+    called: Text  # what a sentence calls it: "the press release"
     language: str  # the language it is written in: its own words there, a translation in any other
     publisher_id: str
     kind: Text | None
@@ -230,7 +231,7 @@ class PartnerCompanies:
 
 
 @dataclass(frozen=True)
-class TltCohort:
+class GraduatedCohort:
     name: Text
     graduates: int
     announced: PartialDate | None
@@ -245,17 +246,28 @@ class Celebration:
 
 
 @dataclass(frozen=True)
-class Tlt:
+class RelatedProgramme:
+    """Another programme the site presents, on a page of its own: who runs it and what a participant does."""
+
+    id: str
     name: Text
-    short_name: str
+    short_name: str | None
     run_by: Organisation
-    part_of: PartOf
-    internship: Placement
-    r_and_d_role: Placement
-    partner_companies: PartnerCompanies
-    cohorts: tuple[TltCohort, ...]
+    part_of: PartOf | None
+    placements: tuple[Placement, ...]
+    partner_companies: PartnerCompanies | None
+    cohorts: tuple[GraduatedCohort, ...]
     celebrated_by: Celebration | None
     statement: Fact | None
+
+
+@dataclass(frozen=True)
+class HowToApply:
+    """What a source leaves out about applying, and what it says, in one sentence."""
+
+    says_only: Text | None
+    not_said: tuple[Text, ...]
+    ref: Ref  # the source the statements are about; no quote: they say what it does not say
 
 
 @dataclass(frozen=True)
@@ -287,8 +299,9 @@ class Programme:
     roles: tuple[Role, ...]
     eligibility: Eligibility
     cohorts: tuple[Cohort, ...]
-    tlt: Tlt
+    related_programmes: tuple[RelatedProgramme, ...]
     media_contact: MediaContact
+    how_to_apply: HowToApply | None
     questions: tuple[Question, ...]
     languages: tuple[str, ...]  # the editions to publish, English first
     territory: str | None  # where the site's readers are: HK
@@ -376,8 +389,6 @@ def build_programme(data: dict) -> Programme:
                                                                          data["site"].get("territory")).values()}
     criteria = tuple(_criterion(item, ref(item), locales) for item in data["eligibility"]["criteria"])
     cohorts = tuple(_cohort(item, ref) for item in data["cohorts"])
-    tlt = data["tlt"]
-    celebrated = tlt.get("celebrated_by")
     programme = data["programme"]
     return Programme(
         name=programme["name"],
@@ -390,24 +401,13 @@ def build_programme(data: dict) -> Programme:
         roles=roles,
         eligibility=Eligibility(text(data["eligibility"].get("scope_note")), criteria),
         cohorts=cohorts,
-        tlt=Tlt(
-            name=Text.from_data(tlt["name"]), short_name=tlt["short_name"], run_by=organisations[tlt["run_by"]],
-            part_of=PartOf(organisations[tlt["part_of"]["organisation"]], Text.from_data(tlt["part_of"]["as"]), ref(tlt["part_of"])),
-            internship=placement(tlt["internship"]), r_and_d_role=placement(tlt["r_and_d_role"]),
-            partner_companies=PartnerCompanies(tlt["partner_companies"]["complete_list"], tuple(tlt["partner_companies"]["names"]),
-                                               ref(tlt["partner_companies"])),
-            cohorts=tuple(
-                TltCohort(Text.from_data(item["name"]), item["graduates"],
-                          PartialDate.parse(item["announced"]) if "announced" in item else None,
-                          fact(item.get("next_step")), ref(item))
-                for item in tlt["cohorts"]
-            ),
-            celebrated_by=Celebration(tuple(people[person] for person in celebrated["people"]), ref(celebrated)) if celebrated else None,
-            statement=fact(tlt.get("statement")),
-        ),
+        related_programmes=tuple(_related(item, organisations, people, ref, fact, placement) for item in data.get("related_programmes", ())),
         media_contact=MediaContact(data["contact"]["media_enquiries"]["email"],
                                    organisations[data["contact"]["media_enquiries"]["organisation"]],
                                    ref(data["contact"]["media_enquiries"])),
+        how_to_apply=HowToApply(text(data["how_to_apply"].get("says_only")),
+                                tuple(Text.from_data(item) for item in data["how_to_apply"]["not_said"]),
+                                Ref(sources[data["how_to_apply"]["source"]], None)) if "how_to_apply" in data else None,
         questions=tuple(_question(item) for item in data["self_check"]["questions"]),
         languages=tuple(data["site"]["languages"]),
         territory=data["site"].get("territory"),
@@ -458,7 +458,8 @@ def _organisation_name(item: dict) -> Text:
 
 def _source(item: dict) -> Source:
     return Source(
-        id=item["id"], title=Text.from_data(item["title"]), language=item.get("language", DEFAULT_LANGUAGE),
+        id=item["id"], title=Text.from_data(item["title"]), called=Text.from_data(item["called"]),
+        language=item.get("language", DEFAULT_LANGUAGE),
         publisher_id=item["publisher"],
         kind=Text.from_data(item["kind"]) if "kind" in item else None, date=PartialDate.parse(item["date"]),
         document=item.get("document"), url=item.get("url"),
@@ -477,6 +478,25 @@ def _cohort(item: dict, ref) -> Cohort:
     by_id = {event.id: event for event in events}
     window = item["application_window"]
     return Cohort(item["id"], Text.from_data(item["name"]), events, Window(by_id[window["opens"]], by_id[window["closes"]]))
+
+
+def _related(item: dict, organisations: dict, people: dict, ref, fact, placement) -> RelatedProgramme:
+    part_of, partners, celebrated = item.get("part_of"), item.get("partner_companies"), item.get("celebrated_by")
+    return RelatedProgramme(
+        id=item["id"], name=Text.from_data(item["name"]), short_name=item.get("short_name"),
+        run_by=organisations[item["run_by"]],
+        part_of=PartOf(organisations[part_of["organisation"]], Text.from_data(part_of["as"]), ref(part_of)) if part_of else None,
+        placements=tuple(placement(entry) for entry in item["placements"]),
+        partner_companies=PartnerCompanies(partners["complete_list"], tuple(partners["names"]), ref(partners)) if partners else None,
+        cohorts=tuple(
+            GraduatedCohort(Text.from_data(entry["name"]), entry["graduates"],
+                            PartialDate.parse(entry["announced"]) if "announced" in entry else None,
+                            fact(entry.get("next_step")), ref(entry))
+            for entry in item.get("cohorts", ())
+        ),
+        celebrated_by=Celebration(tuple(people[person] for person in celebrated["people"]), ref(celebrated)) if celebrated else None,
+        statement=fact(item.get("statement")),
+    )
 
 
 def _question(item: dict) -> Question:

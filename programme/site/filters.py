@@ -18,7 +18,7 @@ from babel import Locale
 from babel.lists import format_list
 from markupsafe import Markup
 
-from programme.data.model import Organisation, Text
+from programme.data.model import Organisation, Source, Text
 from programme.words import formats
 from programme.words.languages import DEFAULT_LANGUAGE, Edition
 from selfcheck.dates import PartialDate
@@ -80,6 +80,20 @@ def capitalize_first(text: str) -> Markup:
     return text[:1].upper() + text[1:]
 
 
+def called(source: Source, start: bool = False) -> str:
+    """What a sentence calls a source, in the page's language (its data's `called`: "the press release", 新聞稿);
+    with a capital first letter where it starts the sentence."""
+    words = source.called.in_language(_edition().language)
+    return capitalize_first(words) if start else words
+
+
+def sources_called(items: object, start: bool = False) -> str:
+    """The sources of some facts, as a sentence calls them: "the press release", "the notice and the press release"."""
+    sources = list(dict.fromkeys(item.ref.source for item in items))
+    words = format_list([source.called.in_language(_edition().language) for source in sources], locale=_edition().locale)
+    return capitalize_first(words) if start else words
+
+
 def text_in(text: Text | str, language: str) -> str | None:
     """A programme text in exactly `language` (no falling back to English), noting its source; None if it has none.
     A plain string (a source's own words, `ref.quote`) is given as it is: the caller knows its source's language."""
@@ -115,5 +129,5 @@ def _edition() -> Edition:
 
 
 FILTERS = {"date": format_date, "number": format_number, "capitalize_first": capitalize_first,
-           "language_name": language_name, "join_list": join_list}
+           "language_name": language_name, "join_list": join_list, "called": called, "sources_called": sources_called}
 GLOBALS = {"icon": icon, "text_in": text_in, "short_name": short_name}

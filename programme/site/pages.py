@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from programme.data.model import Programme, Role, Text, Track
+from programme.data.model import Programme, RelatedProgramme, Role, Text, Track
 from programme.site import structured_data
 from programme.site.escaping import theme_text
 from programme.site.opendata import DATA_FILE, SCHEMA_FILE
@@ -44,13 +44,13 @@ KINDS = {kind.name: kind for kind in (
     PageKind("self_check"),
     PageKind("how_to_apply"),
     PageKind("timeline"),
-    PageKind("tlt", structured_data.tlt_graph),
+    PageKind("related", structured_data.related_graph),
     PageKind("contact"),
     PageKind("about"),
 )}
 # Pages of which there is one, by kind, at these addresses in every edition.
 SINGLE_PAGES = {"home": "index.md", "eligibility": "eligibility.md", "self_check": "self-check.md",
-                "how_to_apply": "how-to-apply.md", "timeline": "timeline.md", "tlt": "tlt.md", "contact": "contact.md",
+                "how_to_apply": "how-to-apply.md", "timeline": "timeline.md", "contact": "contact.md",
                 "about": "about.md"}
 # About the site rather than the programme: its title is the site's own word, from the catalogs.
 ABOUT_TITLE = N_("About this site")
@@ -92,6 +92,11 @@ def role_uri(role: Role) -> str:
     return f"roles/{role.id}.md"
 
 
+def related_uri(related: RelatedProgramme) -> str:
+    """Another programme's page: `/<id>/`, an address the data check keeps free of the site's own."""
+    return f"{related.id}.md"
+
+
 def plan_pages(programme: Programme) -> list[Page]:
     """Every generated page, in navigation order."""
     titles = programme.titles
@@ -109,7 +114,8 @@ def plan_pages(programme: Programme) -> list[Page]:
         single("self_check", titles.self_check),
         single("how_to_apply", titles.how_to_apply),
         single("timeline", titles.timeline),
-        single("tlt", programme.tlt.name),
+        *(Page(related_uri(related), KINDS["related"], related.name, {"related": related})
+          for related in programme.related_programmes),
         single("contact", titles.contact),
         single("about", site_text(ABOUT_TITLE, programme.languages), {"data_file": DATA_FILE, "schema_file": SCHEMA_FILE}),
     ]

@@ -11,10 +11,10 @@ from markupsafe import Markup
 
 from programme.data.model import Programme
 from programme.paths import PROJECT_ROOT
-from programme.site import status
+from programme.site import limits, status
 from programme.site.citations import citation_index
 from programme.site.filters import FILTERS, GLOBALS, RENDERING, Rendering, finalize
-from programme.site.pages import SINGLE_PAGES, Page, role_uri, track_uri
+from programme.site.pages import SINGLE_PAGES, Page, related_uri, role_uri, track_uri
 from programme.words.catalogs import site_translations
 from programme.words.languages import DEFAULT_LANGUAGE, Edition
 
@@ -96,7 +96,8 @@ def environment(edition: Edition) -> jinja2.Environment:
         environment.globals[name] = _localising(environment.globals[name])
     environment.filters.update(FILTERS)
     environment.globals.update(
-        GLOBALS, track_uri=track_uri, role_uri=role_uri, pages=SINGLE_PAGES,
+        GLOBALS, track_uri=track_uri, role_uri=role_uri, related_uri=related_uri, pages=SINGLE_PAGES, criteria_for_track=limits.criteria_for_track,
+        limits_of=limits.limits_of, question_limits=limits.question_limits,
         phases=status.phases, window_status=status.window_status, applications_status=status.applications_status,
         window_changes=status.window_changes, event_status=status.event_status, event_changes=status.event_changes,
         language=edition.language, date_locale=edition.html_lang, default_language=DEFAULT_LANGUAGE,

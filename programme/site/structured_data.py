@@ -1,22 +1,21 @@
 """schema.org JSON-LD for the two programmes and the organisations behind them, with only what the data says.
 
-Left out on purpose (README, "Design decisions"): `timeToComplete`, because the source gives the length of parts
-(training of unstated length, then a 12-month traineeship; a 2-month internship, then a 24-month role), never of a
-whole programme; PROcruit C's `provider`, because the source names who created and funded it, not who runs it;
-and any date the source gives only as "by" a day.
+Left out on purpose (README, "Design decisions"): `timeToComplete`, because the data gives the length of parts (a
+traineeship, an internship, a role), never of a whole programme; the programme's `provider`, because the data says
+who created and funded it, not who runs it; and any date the source gives only as "by" a day.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from programme.data.model import Event, Organisation, Programme, Role, Track
+from programme.data.model import Event, Organisation, Programme, RelatedProgramme, Role, Track
 from programme.site.status import cohort_to_speak_of
 
 
 def programme_graph(programme: Programme, language: str, *, site_url: str | None, page_url: str | None,
                     description: str, today: date, **_: object) -> dict:
-    """PROcruit C as an EducationalOccupationalProgram, its funding as a MonetaryGrant, and every organisation.
+    """The programme as an EducationalOccupationalProgram, its funding as a MonetaryGrant, and every organisation.
 
     Its application dates are those of the cohort the site speaks of on the day it is built (programme.status)."""
     window = cohort_to_speak_of(programme.cohorts, today).window
@@ -42,19 +41,18 @@ def programme_graph(programme: Programme, language: str, *, site_url: str | None
     return {"@context": "https://schema.org", "@graph": [node, funding, *organisations]}
 
 
-def tlt_graph(programme: Programme, language: str, *, site_url: str | None, page_url: str | None,
-              description: str, today: date, **_: object) -> dict:
-    """TLT as an EducationalOccupationalProgram, provided by the organisation that runs it."""
-    tlt = programme.tlt
+def related_graph(programme: Programme, language: str, *, site_url: str | None, page_url: str | None,
+                  description: str, related: RelatedProgramme, **_: object) -> dict:
+    """Another programme as an EducationalOccupationalProgram, provided by the organisation that runs it."""
     node = {
         "@type": "EducationalOccupationalProgram",
         "@id": f"{page_url or ''}#programme",
-        "name": tlt.name.in_language(language),
-        "alternateName": tlt.short_name,
+        "name": related.name.in_language(language),
+        **({"alternateName": related.short_name} if related.short_name else {}),
         "description": description,
-        "provider": {"@id": _organisation_id(tlt.run_by, site_url)},
+        "provider": {"@id": _organisation_id(related.run_by, site_url)},
     }
-    return {"@context": "https://schema.org", "@graph": [node, _organisation(tlt.run_by, language, site_url)]}
+    return {"@context": "https://schema.org", "@graph": [node, _organisation(related.run_by, language, site_url)]}
 
 
 def track_graph(programme: Programme, language: str, *, site_url: str | None, track: Track, **_: object) -> dict | None:

@@ -391,6 +391,20 @@ function showResult(form, summary, result, outcome) {
   for (const text of result.querySelectorAll("[data-outcome-text]")) {
     text.hidden = text.dataset.outcomeText !== outcome.outcome;
   }
+  // Where the criteria differ between cohorts or tracks, the outcome of each, in the engine's words.
+  const places = result.querySelector("[data-result-places]");
+  const differ = new Set(outcome.results.map((part) => part.criteria.map((item) => item.id).join(" "))).size > 1;
+  const placeTemplate = result.querySelector("[data-place-template]");
+  places.hidden = !differ;
+  places.replaceChildren(
+    ...(differ ? outcome.results : []).map((part) => {
+      const item = placeTemplate.content.firstElementChild.cloneNode(true);
+      item.dataset.outcome = part.outcome;
+      mark(result, item.querySelector("[data-mark-slot]"), part.outcome);
+      item.querySelector("[data-place-summary]").textContent = part.summary;
+      return item;
+    }),
+  );
   const template = result.querySelector("[data-criterion-template]");
   result.querySelector("[data-result-criteria]").replaceChildren(
     ...outcome.criteria.map((criterion) => {
@@ -399,6 +413,9 @@ function showResult(form, summary, result, outcome) {
       item.dataset.status = criterion.status;
       mark(result, item.querySelector("[data-mark-slot]"), criterion.status);
       item.querySelector("[data-criterion-label]").textContent = criterion.label;
+      const applies = item.querySelector("[data-criterion-applies]");
+      applies.hidden = !criterion.applies_to;
+      applies.textContent = criterion.applies_to || "";
       item.querySelector("[data-criterion-explanation]").textContent = criterion.explanation;
       const change = item.querySelector("[data-criterion-change]");
       change.hidden = !criterion.what_would_change;

@@ -9,7 +9,7 @@ from __future__ import annotations
 from programme.data.checks.criteria import application_date_question, criteria_problems
 from programme.data.checks.dates import application_windows, impossible_dates, review_date, timeline_order
 from programme.data.checks.languages import missing_translations, site_languages
-from programme.data.checks.references import dangling_references, duplicate_ids
+from programme.data.checks.references import dangling_references, duplicate_ids, page_addresses
 from programme.data.errors import Path, Problem
 
 __all__ = ["missing_translations", "semantic_problems"]
@@ -22,6 +22,6 @@ def semantic_problems(data: object, date_paths: list[Path]) -> list[Problem]:
     checks = (
         duplicate_ids(data), dangling_references(data), impossible_dates(data, date_paths), timeline_order(data),
         application_windows(data), criteria_problems(data), application_date_question(data), review_date(data),
-        site_languages(data),
+        site_languages(data), page_addresses(data),
     )
     return [problem for check in checks for problem in check]

@@ -10,7 +10,8 @@ from programme.data.errors import Path, Problem, shown
 
 def duplicate_ids(data: dict) -> Iterator[Problem]:
     """Ids (and question keys, option values) given twice in one list."""
-    lists: list[tuple[Path, str]] = [((), name) for name in ("sources", "organisations", "people", "tracks", "roles", "cohorts")]
+    lists: list[tuple[Path, str]] = [((), name) for name in ("sources", "organisations", "people", "tracks", "roles", "cohorts",
+                                                             "related_programmes")]
     lists += [(("programme",), "figures"), (("eligibility",), "criteria")]
     lists += [(path, "timeline") for path, _ in items(data, "cohorts", ())]
     for base, name in lists:
@@ -30,6 +31,22 @@ def _duplicates(container: object, key: str, base: Path, field: str) -> Iterator
             yield Problem((*path, field), f"duplicate {field} {shown(value)}; {key}[{seen[value]}] already uses it")
         else:
             seen[value] = path[-1]
+
+
+# The site's own page addresses and folders, which another programme's page (/<id>/) must not take; the page table
+# (programme/site/pages.py) uses them, and a test keeps the two agreeing.
+SITE_ADDRESSES = frozenset({"eligibility", "self-check", "how-to-apply", "timeline", "contact", "about", "tracks",
+                            "roles", "assets", "search", "calendars"})
+
+
+def page_addresses(data: dict) -> Iterator[Problem]:
+    """A related programme's page address is its own: not one of the site's pages or an edition's folder."""
+    languages = at(data, ("site", "languages"))
+    folders = {language.lower() for language in languages if isinstance(language, str)} if isinstance(languages, list) else set()
+    for path, related in items(data, "related_programmes", ()):
+        address = related.get("id")
+        if isinstance(address, str) and (address in SITE_ADDRESSES or address in folders):
+            yield Problem((*path, "id"), f"/{address}/ is already one of the site's addresses; choose another id")
 
 
 def dangling_references(data: dict) -> Iterator[Problem]:
@@ -56,13 +73,14 @@ def _reference_paths(data: dict) -> Iterator[tuple[Path, str]]:
     for path, criterion in items(data.get("eligibility"), "criteria", ("eligibility",)):
         yield from _each(criterion, ("cohorts",), path, "cohort")
         yield from _each(criterion, ("tracks",), path, "track")
-    for path in [("programme", "created_and_funded_by", "organisation"), ("tlt", "run_by"),
-                 ("tlt", "part_of", "organisation"), ("contact", "media_enquiries", "organisation")]:
+    for path in [("programme", "created_and_funded_by", "organisation"), ("contact", "media_enquiries", "organisation")]:
         yield path, "organisation"
     yield ("programme", "quote", "by"), "person"
-    people = at(data, ("tlt", "celebrated_by", "people"))
-    if isinstance(people, list):
-        yield from ((("tlt", "celebrated_by", "people", index), "person") for index in range(len(people)))
+    yield ("how_to_apply", "source"), "source"
+    for path, related in items(data, "related_programmes", ()):
+        yield (*path, "run_by"), "organisation"
+        yield (*path, "part_of", "organisation"), "organisation"
+        yield from _each(related, ("celebrated_by", "people"), path, "person")
 
 
 def _each(item: dict, key: Path, base: Path, kind: str) -> Iterator[tuple[Path, str]]:
