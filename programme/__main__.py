@@ -3,6 +3,7 @@
   check [PATH]   check the data file and its golden self-check cases; report every problem, each with its place
   diff           what an edit of the data changes, as Markdown for reviewers
   cases update   rewrite what each golden case expects to what the rules now give, saying what changed
+  new DIR        start a new programme's data in DIR, from the fictional example (examples/minimal/)
 
 The data file is PATH, or PROGRAMME_DATA, or data/programme.yaml.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -18,8 +20,10 @@ from programme.data.cases import case_problems, case_texts, cases_dir_of, parse_
 from programme.data.errors import ProgrammeDataError
 from programme.data.loader import check, display_path
 from programme.data.rules import selfcheck_rules
-from programme.paths import DATA_PATH
+from programme.paths import DATA_PATH, PROJECT_ROOT, SCHEMA_PATH
 from programme.review.report import diff_command
+
+STARTER = PROJECT_ROOT / "examples" / "minimal"  # the fictional example, which `new` copies
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     cases = commands.add_parser("cases", help="the golden self-check cases beside the data file")
     cases.add_argument("action", choices=["update"], help="update: rewrite each case's expected result to the rules'")
     cases.add_argument("--data", default=default_data, help="the data file (default: %(default)s)")
+    new = commands.add_parser("new", help="start a new programme's data in a folder, from the fictional example")
+    new.add_argument("folder", help="a folder that does not exist yet, or is empty")
     diff = commands.add_parser("diff", help="report what an edit of the data changes, in Markdown")
     diff.add_argument("--data", default=default_data, help="the data file, in the working tree (default: %(default)s)")
     base = diff.add_mutually_exclusive_group()
@@ -48,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
         return status
     if arguments.command == "cases":
         return _update_cases(Path(arguments.data))
+    if arguments.command == "new":
+        return _new(Path(arguments.folder))
     return _check(Path(arguments.path))
 
 
@@ -72,6 +80,21 @@ def _check(path: Path) -> int:
     print(f"{checked.label}: OK: {len(programme.tracks)} tracks, {len(programme.roles)} roles, "
           f"{len(programme.eligibility.criteria)} criteria, {len(programme.cohorts)} cohort(s), {len(cases)} golden "
           "cases agree with the rules")
+    return 0
+
+
+def _new(folder: Path) -> int:
+    """A new programme's data, sources and golden cases in `folder`, from the example, which checks as it is."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        print(f"python -m programme new: {folder} is not an empty folder; name a new one", file=sys.stderr)
+        return 1
+    shutil.copytree(STARTER, folder, dirs_exist_ok=True)
+    data = folder / "programme.yaml"
+    schema = Path(os.path.relpath(SCHEMA_PATH, folder.resolve())).as_posix()
+    text = data.read_text(encoding="utf-8").replace("$schema=../../data/programme.schema.json", f"$schema={schema}", 1)
+    data.write_text(text, encoding="utf-8")
+    print(f"Started {data} from the fictional example. Replace its facts with your programme's, its source in "
+          f"{folder / 'sources'} with yours, then:\n  PROGRAMME_DATA={data} make check-data\n  PROGRAMME_DATA={data} make serve")
     return 0
 
 

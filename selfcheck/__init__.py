@@ -1,4 +1,4 @@
-"""The PROcruit C eligibility self-check: pure standard-library Python, run by CPython and by Pyodide in the browser.
+"""A programme's eligibility self-check: pure standard-library Python, run by CPython and by Pyodide in the browser.
 
 evaluate(answers, rules, language) and evaluate_json(answers_json, rules_json, language) are the whole public API;
 the rules dict is what programme.selfcheck_rules makes from data/programme.yaml, and language is one of LANGUAGES

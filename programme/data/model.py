@@ -306,6 +306,7 @@ class Programme:
     languages: tuple[str, ...]  # the editions to publish, English first
     territory: str | None  # where the site's readers are: HK
     reviewed: PartialDate
+    notice: Text | None  # shown at the top of every page
     titles: Titles
     sources: tuple[Source, ...]
     organisations: tuple[Organisation, ...]
@@ -412,6 +413,7 @@ def build_programme(data: dict) -> Programme:
         languages=tuple(data["site"]["languages"]),
         territory=data["site"].get("territory"),
         reviewed=PartialDate.parse(data["site"]["reviewed"]),
+        notice=text(data["site"].get("notice")),
         titles=Titles(**{key: Text.from_data(value) for key, value in data["site"]["titles"].items()}),
         sources=tuple(sources.values()),
         organisations=tuple(organisations.values()),

@@ -92,6 +92,7 @@ class EditionBuild:
         config.nav = plan_nav(own_pages, self.edition.language) + (list(config.nav or []) if self.is_root else [])
         config.theme["language"] = self.edition.theme_language
         config.extra["html_lang"] = self.edition.html_lang
+        config.extra["site_notice"] = programme.notice.in_language(self.edition.language) if programme.notice else None
         # The theme shows a language switcher (overrides/partials/alternate.html) when this lists other editions.
         config.extra["alternate"] = len(programme.editions) > 1
         config.site_name = theme_text(programme.name, self.edition.language)
