@@ -4,6 +4,7 @@
   diff           what an edit of the data changes, as Markdown for reviewers
   cases update   rewrite what each golden case expects to what the rules now give, saying what changed
   new DIR        start a new programme's data in DIR, from the fictional example (examples/minimal/)
+  catalogs       start a catalog for each language of the data that has none; derive and compile every catalog
 
 The data file is PATH, or PROGRAMME_DATA, or data/programme.yaml.
 """
@@ -21,7 +22,10 @@ from programme.data.errors import ProgrammeDataError
 from programme.data.loader import check, display_path
 from programme.data.rules import selfcheck_rules
 from programme.paths import DATA_PATH, PROJECT_ROOT, SCHEMA_PATH
+from programme.data.yamlsource import parse_yaml
 from programme.review.report import diff_command
+from programme.words.catalogs import CatalogError, prepare_catalogs, start_catalogs
+from programme.words.derive import derivations
 
 STARTER = PROJECT_ROOT / "examples" / "minimal"  # the fictional example, which `new` copies
 
@@ -38,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     cases.add_argument("--data", default=default_data, help="the data file (default: %(default)s)")
     new = commands.add_parser("new", help="start a new programme's data in a folder, from the fictional example")
     new.add_argument("folder", help="a folder that does not exist yet, or is empty")
+    catalogs = commands.add_parser("catalogs", help="start, derive and compile the catalogs of the data's languages")
+    catalogs.add_argument("--data", default=default_data, help="the data file whose languages to serve (default: %(default)s)")
     diff = commands.add_parser("diff", help="report what an edit of the data changes, in Markdown")
     diff.add_argument("--data", default=default_data, help="the data file, in the working tree (default: %(default)s)")
     base = diff.add_mutually_exclusive_group()
@@ -56,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         return _update_cases(Path(arguments.data))
     if arguments.command == "new":
         return _new(Path(arguments.folder))
+    if arguments.command == "catalogs":
+        return _catalogs(Path(arguments.data))
     return _check(Path(arguments.path))
 
 
@@ -80,6 +88,26 @@ def _check(path: Path) -> int:
     print(f"{checked.label}: OK: {len(programme.tracks)} tracks, {len(programme.roles)} roles, "
           f"{len(programme.eligibility.criteria)} criteria, {len(programme.cohorts)} cohort(s), {len(cases)} golden "
           "cases agree with the rules")
+    return 0
+
+
+def _catalogs(path: Path) -> int:
+    """`make catalogs`, after extracting: every language of the data has its catalogs (a new one untranslated, a
+    derived one converted), all compiled. Reads only the data's languages, so it works while other parts are broken."""
+    parsed = parse_yaml(path.read_text(encoding="utf-8"), str(path)).value if path.is_file() else None
+    site = parsed.get("site") if isinstance(parsed, dict) else None
+    languages = tuple(language for language in (site or {}).get("languages", ()) if isinstance(language, str))
+    rules = derivations(parsed)
+    try:
+        started = start_catalogs(languages, rules)
+        compiled = prepare_catalogs(rules)
+    except CatalogError as error:
+        print(f"python -m programme catalogs: {error}", file=sys.stderr)
+        return 1
+    for made in started:
+        print(f"started {display_path(made)}: translate it")
+    for made in compiled:
+        print(f"compiled {display_path(made)}")
     return 0
 
 

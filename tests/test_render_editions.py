@@ -80,6 +80,7 @@ def placeholder_programme(folder, edit=None):
     kept: set[str] = set()
     data = with_placeholders(raw, SCHEMA, [0], kept)
     data["site"]["languages"] = ["en", CHINESE]
+    data["site"].pop("derive", None)
     if edit:
         edit(data)
     return load_programme(write_data_quoting(folder, data)), kept

@@ -92,7 +92,7 @@ PAGE_FOR_SECTION = {
 NOT_SHOWN = {"id", "ref", "qualifier", "date_accuracy", "complete_list", "key", "kind", "value", "language",
              "track", "publisher", "organisation", "by", "people", "run_by", "opens", "closes", "document", "accepted",
              "languages", "official_names", "question", "explain", "employed_question", "territory",
-             "organisations", "source"}  # official names in other languages: the editions in those languages show them
+             "organisations", "source", "derive"}  # official names in other languages: the editions in those languages show them
 
 
 def shown_facts(value, path=(), language="en"):

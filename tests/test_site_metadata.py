@@ -81,13 +81,18 @@ def test_every_page_has_its_own_description_and_open_graph_and_twitter_fields(bu
         title = built_site.page(path).select_one("article h1").get_text(" ", strip=True)
         assert meta(soup, "og:title") == meta(soup, "twitter:title") == title, path
         assert meta(soup, "og:site_name") == PROGRAMME.name
-        assert meta(soup, "og:locale") == ("zh_HK" if path.startswith("zh-hant/") else "en_HK")
+        assert meta(soup, "og:locale") == edition_of(path).og_locale
         assert meta(soup, "og:type") == "website" and meta(soup, "twitter:card") == "summary"
         descriptions[path] = description
-    for edition in ("zh-hant/", ""):  # within each edition, no two pages share a description
-        in_edition = [description for path, description in descriptions.items()
-                      if path.startswith(edition) and (edition or not path.startswith("zh-hant/"))]
-        assert len(set(in_edition)) == len(in_edition), edition
+    for edition in PROGRAMME.editions.values():  # within each edition, no two pages share a description
+        in_edition = [description for path, description in descriptions.items() if edition_of(path) == edition]
+        assert len(set(in_edition)) == len(in_edition), edition.language
+
+
+def edition_of(path: str):
+    """The edition a page's path below the site's root is in: the one whose folder it starts with, else the root."""
+    return next((edition for edition in PROGRAMME.editions.values() if edition.folder and path.startswith(edition.folder + "/")),
+                next(iter(PROGRAMME.editions.values())))
 
 
 def built_site_description() -> str:
@@ -138,7 +143,7 @@ def test_json_ld_states_what_the_data_backs_and_leaves_out_what_it_does_not(buil
 
 def test_each_editions_sitemap_lists_every_page_of_it_dated_by_the_last_review(built_site):
     entries = {}
-    for edition in ("", "zh-hant/"):
+    for edition in (f"{edition.folder}/" if edition.folder else "" for edition in PROGRAMME.editions.values()):
         tree = ElementTree.parse(built_site.site_dir / edition / "sitemap.xml")
         listed = {url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod") for url in tree.getroot()}
         assert all(address.startswith(SITE_URL + edition) for address in listed), edition
@@ -151,7 +156,7 @@ def test_robots_txt_points_at_every_editions_sitemap(built_site):
     robots = (built_site.site_dir / "robots.txt").read_text(encoding="utf-8").splitlines()
     assert "User-agent: *" in robots
     assert [line for line in robots if line.startswith("Sitemap:")] == [
-        f"Sitemap: {SITE_URL}sitemap.xml", f"Sitemap: {SITE_URL}zh-hant/sitemap.xml"]
+        f"Sitemap: {SITE_URL}{edition.folder + '/' if edition.folder else ''}sitemap.xml" for edition in PROGRAMME.editions.values()]
 
 
 def test_the_timeline_links_each_cohorts_calendar_and_names_what_it_leaves_out(built_site):
@@ -259,9 +264,9 @@ def test_every_page_names_itself_in_each_edition_and_x_default_and_each_alternat
         alternates = alternates_of(built_site, path)
         if not alternates and not (built_site.site_dir / "zh-hant" / path / "index.html").exists():
             continue  # a hand-written page, in English only
-        assert set(alternates) == {"en-HK", "zh-Hant-HK", "x-default"}, path
+        assert set(alternates) == {edition.html_lang for edition in PROGRAMME.editions.values()} | {"x-default"}, path
         assert alternates["x-default"] == alternates["en-HK"], path
-        own = "zh-Hant-HK" if path.startswith("zh-hant/") else "en-HK"
+        own = edition_of(path).html_lang
         assert alternates[own] == SITE_URL + path == meta_link(built_site, path, "canonical"), path
         for address in alternates.values():
             assert address.startswith(SITE_URL), address

@@ -18,6 +18,7 @@ from programme.data.schema import Validator
 from programme.data.sources import DocumentReader, file_reader, source_problems
 from programme.data.yamlsource import MAX_FILE_BYTES, Positions, decode_source, parse_yaml
 from programme.paths import DATA_PATH, PROJECT_ROOT, SCHEMA_PATH, data_path_from_environment
+from programme.words.derive import derivations, with_derived_texts
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,11 @@ def check(path: str | os.PathLike = DATA_PATH, *, text: bytes | None = None, lab
                 text = file.read(MAX_FILE_BYTES + 1)
         except OSError as exc:
             return CheckedData(shown, None, None, (DataError(0, 0, (), f"cannot read the data file: {exc.strerror or exc}", shown),))
-    data, problems, positions = _read(text, shown, documents)
+    data, problems, positions, text_paths = _read(text, shown, documents)
     if problems:
         return CheckedData(shown, data, None, tuple(problems))
-    programme = build_programme(data)
+    # Texts of languages derived from another (site.derive) are converted where staff have not written them.
+    programme = build_programme(with_derived_texts(data, text_paths, derivations(data)))
     problem = rules_problem(programme)
     if problem:
         return CheckedData(shown, data, None, (_located(problem, positions, shown),))
@@ -75,18 +77,19 @@ def rules_source(path: str | None) -> RulesSource:
         raise ValueError(str(error)) from None
 
 
-def _read(raw: bytes, shown: str, documents: DocumentReader) -> tuple[object, list[DataError], Positions]:
+def _read(raw: bytes, shown: str, documents: DocumentReader) -> tuple[object, list[DataError], Positions, list]:
     text, errors = decode_source(raw, shown)
     if text is None:
-        return None, errors, Positions()
+        return None, errors, Positions(), []
     parsed = parse_yaml(text, shown)
     if parsed.value is None and parsed.errors:
-        return None, parsed.errors, parsed.positions
+        return None, parsed.errors, parsed.positions, []
     validator = _validator()
     errors = list(parsed.errors)
     problems = validator.errors(parsed.value)
+    text_paths = validator.paths_of("text") + validator.paths_of("short_text")
     problems += semantic_problems(parsed.value, validator.paths_of("date"))
-    problems += missing_translations(parsed.value, validator.paths_of("text") + validator.paths_of("short_text"))
+    problems += missing_translations(parsed.value, text_paths)
     if isinstance(parsed.value, dict):
         problems += source_problems(parsed.value, documents)
     refused = set(parsed.refused_paths)
@@ -94,7 +97,7 @@ def _read(raw: bytes, shown: str, documents: DocumentReader) -> tuple[object, li
         if not problem.at_key and any(problem.path[:length] in refused for length in range(len(problem.path) + 1)):
             continue  # a value left out has had its say
         errors.append(_located(problem, parsed.positions, shown))
-    return parsed.value, sorted(errors, key=lambda error: (error.line, error.column, error.message)), parsed.positions
+    return parsed.value, sorted(errors, key=lambda error: (error.line, error.column, error.message)), parsed.positions, text_paths
 
 
 def _located(problem: Problem, positions: Positions, shown: str) -> DataError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from programme.words.derive import Derivation, derivations
 from programme.words.languages import DEFAULT_LANGUAGE, Edition, editions
 from programme.words.formats import format_date
 from selfcheck import kinds, rules
@@ -62,6 +63,7 @@ class OfficialName:
     name: str
     source: str
     url: str | None
+    converted_from: str | None = None  # a derived language's name, converted from this language's official name
 
 
 @dataclass(frozen=True)
@@ -305,6 +307,7 @@ class Programme:
     questions: tuple[Question, ...]
     languages: tuple[str, ...]  # the editions to publish, English first
     territory: str | None  # where the site's readers are: HK
+    derivations: dict[str, Derivation]  # languages converted from another (site.derive)
     reviewed: PartialDate
     notice: Text | None  # shown at the top of every page
     titles: Titles
@@ -315,7 +318,7 @@ class Programme:
     @cached_property
     def editions(self) -> dict[str, Edition]:
         """The language editions, by tag, the first at the site's root (programme.words.languages)."""
-        return editions(self.languages, self.territory)
+        return editions(self.languages, self.territory, self.derivations)
 
     def track(self, track_id: str) -> Track:
         return next(track for track in self.tracks if track.id == track_id)
@@ -332,10 +335,7 @@ def build_programme(data: dict) -> Programme:
         return Ref(sources[item["ref"]["source"]], item["ref"].get("quote"))
 
     organisations = {
-        item["id"]: Organisation(item["id"], _organisation_name(item), item.get("short_name"), item.get("website"),
-                                 tuple(OfficialName(official["language"], official["name"], official["source"], official.get("url"))
-                                       for official in item.get("official_names", ())),
-                                 ref(item))
+        item["id"]: _organisation(item, ref(item), derivations(data))
         for item in data["organisations"]
     }
     people = {
@@ -412,6 +412,7 @@ def build_programme(data: dict) -> Programme:
         questions=tuple(_question(item) for item in data["self_check"]["questions"]),
         languages=tuple(data["site"]["languages"]),
         territory=data["site"].get("territory"),
+        derivations=derivations(data),
         reviewed=PartialDate.parse(data["site"]["reviewed"]),
         notice=text(data["site"].get("notice")),
         titles=Titles(**{key: Text.from_data(value) for key, value in data["site"]["titles"].items()}),
@@ -452,10 +453,19 @@ def _criterion(item: dict, source: Ref, locales: dict[str, str]) -> Criterion:
     )
 
 
-def _organisation_name(item: dict) -> Text:
-    """The name as the source gives it, and the organisation's own official name in each language that has one."""
-    official = {name["language"]: name["name"] for name in item.get("official_names", ())}
-    return Text(((DEFAULT_LANGUAGE, item["name"]), *official.items()))
+def _organisation(item: dict, source: Ref, rules: dict[str, Derivation]) -> Organisation:
+    """An organisation, named as the source gives it, and by its own official name in each language that has one: a
+    derived language (site.derive) takes its official name where one is given, else its source language's, converted
+    and marked so."""
+    official = [OfficialName(name["language"], name["name"], name["source"], name.get("url"))
+                for name in item.get("official_names", ())]
+    given = {name.language: name for name in official}
+    for rule in rules.values():
+        if rule.language not in given and rule.source in given:
+            name = given[rule.source]
+            official.append(OfficialName(rule.language, rule.convert(name.name), name.source, name.url, rule.source))
+    names = Text(((DEFAULT_LANGUAGE, item["name"]), *((name.language, name.name) for name in official)))
+    return Organisation(item["id"], names, item.get("short_name"), item.get("website"), tuple(official), source)
 
 
 def _source(item: dict) -> Source:

@@ -22,7 +22,7 @@ from pathlib import Path
 from programme.data.loader import display_path
 from programme.paths import PROJECT_ROOT
 from programme.runtime import trace
-from programme.words.catalogs import compile_catalogs
+from programme.words.catalogs import prepare_catalogs
 
 ENGINE_DIR = PROJECT_ROOT / "selfcheck"
 # The engine's files in its wheel, as globs inside the package. Package data (gettext catalogs, say) is one more glob.
@@ -78,7 +78,7 @@ class RuntimeBundle:
 
 def engine_files() -> dict[str, bytes]:
     """The engine's files for its wheel, by their path inside the package, sorted: its catalogs compiled first."""
-    compile_catalogs()
+    prepare_catalogs()
     files = {}
     for pattern in ENGINE_FILES:
         for path in ENGINE_DIR.glob(pattern):

@@ -38,7 +38,7 @@ from programme.site.opendata import open_data_files
 from programme.paths import SCHEMA_PATH
 from programme.site.render import TEMPLATES_DIR, install_translations, problems_page
 from programme.site.status import InvalidBuildDate, build_date
-from programme.words.catalogs import LOCALE_DIR, CatalogError, compile_catalogs
+from programme.words.catalogs import LOCALE_DIR, CatalogError, prepare_catalogs
 from programme.words.languages import DEFAULT_LANGUAGE
 
 
@@ -122,7 +122,7 @@ class Site:
             _, pyodide = pyodide_runtime()
             bundle = runtime_bundle()
             today = build_date()
-            compile_catalogs()
+            prepare_catalogs(programme.derivations)
         except (LocationError, MissingRuntime, BundleError, InvalidBuildDate) as exc:
             raise PluginError(str(exc)) from None
         except CatalogError as exc:

@@ -14,6 +14,7 @@ from programme.paths import PROJECT_ROOT
 from programme.site import limits, status
 from programme.site.citations import citation_index
 from programme.site.filters import FILTERS, GLOBALS, RENDERING, Rendering, finalize
+from programme.site.theme_words import theme_word
 from programme.site.pages import SINGLE_PAGES, Page, related_uri, role_uri, track_uri
 from programme.words.catalogs import site_translations
 from programme.words.languages import DEFAULT_LANGUAGE, Edition
@@ -100,7 +101,7 @@ def environment(edition: Edition) -> jinja2.Environment:
         limits_of=limits.limits_of, question_limits=limits.question_limits,
         phases=status.phases, window_status=status.window_status, applications_status=status.applications_status,
         window_changes=status.window_changes, event_status=status.event_status, event_changes=status.event_changes,
-        language=edition.language, date_locale=edition.html_lang, default_language=DEFAULT_LANGUAGE,
+        language=edition.language, edition=edition, date_locale=edition.html_lang, default_language=DEFAULT_LANGUAGE,
     )
     return environment
 
@@ -133,7 +134,9 @@ def install_translations(env: jinja2.Environment, language: str) -> None:
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
     env.policies["ext.i18n.trimmed"] = True
-    env.install_gettext_translations(site_translations(language), newstyle=True)
+    translations = site_translations(language)
+    env.install_gettext_translations(translations, newstyle=True)
+    env.globals["theme_word"] = lambda key: theme_word(translations, key)
     env.bytecode_cache = COMPILED_THEME_TEMPLATES
 
 

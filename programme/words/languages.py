@@ -35,6 +35,7 @@ class Edition:
     locale: str          # Babel's locale for dates, numbers and lists: zh_Hant_HK (fr for fr-HK, which CLDR lacks)
     theme_language: str  # Material's partials/languages/<this>.html, the closest it has
     catalog: str         # the folder of this language's catalogs: zh_Hant
+    derived_from: str | None = None  # the language its texts are converted from (site.derive), if any
 
     @property
     def is_root(self) -> bool:
@@ -47,7 +48,7 @@ class Edition:
         return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
 
 
-def edition(language: str, *, territory: str | None = None, root: bool = False) -> Edition:
+def edition(language: str, *, territory: str | None = None, root: bool = False, derived_from: str | None = None) -> Edition:
     """The edition of a language tag for readers in `territory`; LanguageProblem if it cannot be one."""
     html_lang = f"{language}-{territory}" if territory else language
     locale = next((tag.replace("-", "_") for tag in dict.fromkeys((html_lang, language)) if _babel_knows(tag)), None)
@@ -63,12 +64,16 @@ def edition(language: str, *, territory: str | None = None, root: bool = False) 
         locale=locale,
         theme_language=theme_language,
         catalog=catalog_folder(language),
+        derived_from=derived_from,
     )
 
 
-def editions(languages: tuple[str, ...], territory: str | None = None) -> dict[str, Edition]:
+def editions(languages: tuple[str, ...], territory: str | None = None, derivations: dict | None = None) -> dict[str, Edition]:
     """Every edition the data asks for, by tag; the first at the site's root."""
-    return {language: edition(language, territory=territory, root=index == 0) for index, language in enumerate(languages)}
+    derivations = derivations or {}
+    return {language: edition(language, territory=territory, root=index == 0,
+                              derived_from=derivations[language].source if language in derivations else None)
+            for index, language in enumerate(languages)}
 
 
 def theme_language_for(html_lang: str) -> str | None:
