@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path as FilePath
 
 from programme.data.checks import missing_translations, semantic_problems
+from programme.data.checks.addresses import address_problems
 from programme.data.errors import DataError, Problem, ProgrammeDataError
 from programme.data.model import Programme, build_programme
 from programme.data.rules import RulesSource, rules_problem
@@ -89,6 +90,9 @@ def _read(raw: bytes, shown: str, documents: DocumentReader) -> tuple[object, li
     problems = validator.errors(parsed.value)
     text_paths = validator.paths_of("text") + validator.paths_of("short_text")
     problems += semantic_problems(parsed.value, validator.paths_of("date"))
+    if isinstance(parsed.value, dict):
+        problems += address_problems(parsed.value, validator.paths_of("url"),
+                                     validator.paths_of("name") + validator.paths_of("short_text"))
     problems += missing_translations(parsed.value, text_paths)
     if isinstance(parsed.value, dict):
         problems += source_problems(parsed.value, documents)

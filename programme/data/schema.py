@@ -19,7 +19,7 @@ SUPPORTED_KEYWORDS = frozenset({
     "$schema", "$id", "title", "description", "x-expected",
     # applied
     "$defs", "$ref", "type", "properties", "required", "additionalProperties", "items",
-    "minItems", "enum", "pattern", "minimum", "maximum", "minLength", "maxLength", "anyOf",
+    "minItems", "maxItems", "enum", "pattern", "minimum", "maximum", "minLength", "maxLength", "anyOf",
 })
 
 _TYPE_NAMES = {
@@ -110,6 +110,11 @@ class Validator:
         minimum = schema.get("minItems", 0)
         if len(value) < minimum:
             yield Problem(path, f"expected a list of at least {minimum} item{'s' if minimum != 1 else ''}, found {len(value)}")
+        maximum = schema.get("maxItems")
+        if maximum is not None and len(value) > maximum:
+            yield Problem(path, f"expected a list of at most {maximum} items, found {len(value)}; "
+                                "a site this size would be too slow to build and to read")
+            value = value[:maximum]  # the rest is not read: one message, not thousands
         if "items" in schema:
             for index, item in enumerate(value):
                 yield from self._validate(item, schema["items"], (*path, index))

@@ -12,6 +12,7 @@ built, so a "billion laughs" edit or a deeply nested one costs no more than read
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import yaml
@@ -36,9 +37,18 @@ _SYNTAX_HINTS = {
     "mapping values are not allowed": " (text with a colon in it needs quotes around it)",
     "'\\t'": " (indent with spaces, not tabs)",
 }
-# Characters no text here may hold: C0 and C1 controls but tab and newline, DEL, bidirectional overrides and
-# isolates (they reorder what a reader sees), lone surrogates, and the two noncharacters at the end of the BMP.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+# Characters no text here may hold: C0 and C1 controls but tab and newline, DEL, the line and paragraph separators
+# (YAML counts them as line breaks and editors do not, so every later line number would be off), bidirectional marks,
+# overrides and isolates (they reorder what a reader sees), invisible default-ignorable code points (soft hyphen,
+# zero-width space, word joiner, byte-order mark, variation selectors, fillers: text that reads the same with or
+# without them) but the zero-width joiner and non-joiner that some scripts need, lone surrogates, noncharacters,
+# private-use characters and tag characters. (Ids, names and addresses may not hold the joiners either:
+# programme/data/checks/addresses.py.)
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200e\u200f"
+    "\u2028-\u202e\u2060-\u206f\u3164\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8"
+    "\ufffe\uffff\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff\U000f0000-\U0010ffff"
+    + "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(1, 16)) + "]")
 _FORBIDDEN_IN_KEYS = re.compile(_FORBIDDEN.pattern[:-1] + "\t\n]")
 
 
@@ -142,7 +152,8 @@ def _forbidden_characters(text: str, file: str) -> list[DataError]:
 
 
 def _name_character(character: str) -> str:
-    return f"the control character U+{ord(character):04X} {shown(character)}"
+    kind = "the control character" if unicodedata.category(character) == "Cc" else "the invisible or reserved character"
+    return f"{kind} U+{ord(character):04X} {shown(character)}"
 
 
 def _compose(loader_class: type, text: str) -> yaml.Node | None:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import icalendar
 
+from programme.site.escaping import one_line
+
 from programme.data.model import Cohort, Event, Programme
 
 
@@ -41,12 +43,13 @@ def cohort_calendars(programme: Programme) -> dict[str, CohortCalendar]:
 
 def calendar_file(programme: Programme, calendar: CohortCalendar, language: str, timeline_url: str | None) -> bytes:
     """The `.ics` file of one cohort: all-day events with stable UIDs, stamped with the day staff last reviewed."""
-    name = f"{programme.name}: {calendar.cohort.name.in_language(language)}"
+    name = one_line(f"{programme.name}: {calendar.cohort.name.in_language(language)}")
     ics = icalendar.Calendar()
-    ics.add("prodid", f"-//{programme.name}//Timeline//{language.upper()}")
+    # Every value through icalendar's own escaping (vText escapes line breaks, commas and semicolons), names on one line.
+    ics.add("prodid", icalendar.vText(one_line(f"-//{programme.name}//Timeline//{language.upper()}")))
     ics.add("version", "2.0")
     ics.add("calscale", "GREGORIAN")
-    ics.add("x-wr-calname", name)
+    ics.add("x-wr-calname", icalendar.vText(name))
     stamp = datetime.datetime.combine(programme.reviewed.first_day, datetime.time(), tzinfo=datetime.timezone.utc)
     for event in calendar.events:
         day = event.date.first_day
@@ -55,9 +58,9 @@ def calendar_file(programme: Programme, calendar: CohortCalendar, language: str,
         entry.add("dtstamp", stamp)
         entry.add("dtstart", day)
         entry.add("dtend", day + datetime.timedelta(days=1))
-        entry.add("summary", f"{programme.name}: {event.label.in_language(language)}")
+        entry.add("summary", icalendar.vText(one_line(f"{programme.name}: {event.label.in_language(language)}")))
         if event.note:
-            entry.add("description", event.note.in_language(language))
+            entry.add("description", icalendar.vText(event.note.in_language(language)))
         if timeline_url:
             entry.add("url", timeline_url)
         entry.add("transp", "TRANSPARENT")  # a date to remember, not a time when the reader is busy

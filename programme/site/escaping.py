@@ -1,13 +1,16 @@
 """Escaping, one function per output format, for every place where data text reaches an output.
 
 Templates autoescape HTML; these are for what they do not cover: text the theme prints as it is (the site's name,
-page and navigation titles), JSON inside a `<script>` element, and Markdown for reviewers.
+page and navigation titles), JSON inside a `<script>` element, a `mailto:` address, a calendar's one-line names (its
+values go through icalendar's own escaping, programme/site/calendar.py), and Markdown for reviewers. JSON files are
+written by the json module, and the sitemaps hold only addresses made from ids.
 """
 
 from __future__ import annotations
 
 import html
 import json
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
@@ -19,6 +22,16 @@ def theme_text(text: Text | str, language: str) -> Markup:
     as Markup, so that the theme's own `| e` leaves it alone rather than escape it twice (which screen readers would
     read out as "&amp;")."""
     return escape(text.in_language(language) if isinstance(text, Text) else text)
+
+
+def one_line(text: str) -> str:
+    """Text for a value that is one line (a calendar's name, an event's summary): every line break a space."""
+    return " ".join(text.splitlines())
+
+
+def mailto(address: str) -> str:
+    """A `mailto:` link to an address and nothing else: no `?subject=`, `?bcc=` or `&body=` can ride along."""
+    return "mailto:" + quote(address, safe="@.+-_")
 
 
 def script_json(value: object) -> str:

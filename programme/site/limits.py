@@ -27,3 +27,16 @@ def question_limits(programme: Programme, question: Question) -> tuple[tuple[Tex
     track_ids = set().union(*(criterion.tracks or () for criterion in readers)) if all(c.tracks for c in readers) else set()
     return (tuple(cohort.name for cohort in programme.cohorts if cohort.id in cohort_ids),
             tuple(track.name for track in programme.tracks if track.id in track_ids))
+
+
+NEARBY_ROLES = 10  # the most other roles a role's page names
+
+
+def nearby_roles(track: Track, role) -> tuple:
+    """Up to NEARBY_ROLES of the track's other roles, those listed around this one."""
+    others = [other for other in track.roles if other.id != role.id]
+    if len(others) <= NEARBY_ROLES:
+        return tuple(others)
+    position = next(index for index, other in enumerate(track.roles) if other.id == role.id)
+    start = min(max(position - NEARBY_ROLES // 2, 0), len(others) - NEARBY_ROLES)
+    return tuple(others[start:start + NEARBY_ROLES])

@@ -8,6 +8,7 @@ A page kind's name is its template's (`track` renders `templates/track.html`) an
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections import Counter
 from dataclasses import dataclass, field
 
 from programme.data.model import Programme, RelatedProgramme, Role, Text, Track
@@ -54,6 +55,9 @@ SINGLE_PAGES = {"home": "index.md", "eligibility": "eligibility.md", "self_check
                 "about": "about.md"}
 # About the site rather than the programme: its title is the site's own word, from the catalogs.
 ABOUT_TITLE = N_("About this site")
+# A navigation section lists its pages only up to this many: every page of a section shows the section's list, so a
+# longer one would make the site grow with the square of its pages. Past it, the section's page lists them instead.
+NAV_SECTION_LIMIT = 25
 
 
 @dataclass(frozen=True)
@@ -127,8 +131,12 @@ def plan_nav(pages: list[Page], language: str) -> list:
     of its own, its roles under it. Titles reach the theme escaped (programme.site.escaping.theme_text)."""
     nav: list = []
     sections: dict[int, list] = {}  # id() of a section's Text -> its entries
+    crowded = {key for key, count in Counter(id(page.section) for page in pages if page.section is not None).items()
+               if count > NAV_SECTION_LIMIT}
     for page in pages:
-        if page.kind.name == "track" and page.context["track"].roles:
+        if page.section is not None and id(page.section) in crowded:
+            continue  # its section's page lists it
+        if page.kind.name == "track" and page.context["track"].roles and len(page.context["track"].roles) <= NAV_SECTION_LIMIT:
             entry: object = {theme_text(page.title, language): [page.src_uri]}
             sections[id(page.title)] = entry[theme_text(page.title, language)]
         else:

@@ -13,6 +13,7 @@ from programme.data.model import Programme
 from programme.paths import PROJECT_ROOT
 from programme.site import limits, status
 from programme.site.citations import citation_index
+from programme.site.escaping import mailto
 from programme.site.filters import FILTERS, GLOBALS, RENDERING, Rendering, finalize
 from programme.site.theme_words import theme_word
 from programme.site.pages import SINGLE_PAGES, Page, related_uri, role_uri, track_uri
@@ -95,10 +96,10 @@ def environment(edition: Edition) -> jinja2.Environment:
     environment.install_gettext_translations(site_translations(edition.language), newstyle=True)
     for name in ("gettext", "_", "ngettext", "pgettext", "npgettext"):
         environment.globals[name] = _localising(environment.globals[name])
-    environment.filters.update(FILTERS)
+    environment.filters.update(FILTERS, mailto=mailto)
     environment.globals.update(
         GLOBALS, track_uri=track_uri, role_uri=role_uri, related_uri=related_uri, pages=SINGLE_PAGES, criteria_for_track=limits.criteria_for_track,
-        limits_of=limits.limits_of, question_limits=limits.question_limits,
+        limits_of=limits.limits_of, question_limits=limits.question_limits, nearby_roles=limits.nearby_roles,
         phases=status.phases, window_status=status.window_status, applications_status=status.applications_status,
         window_changes=status.window_changes, event_status=status.event_status, event_changes=status.event_changes,
         language=edition.language, edition=edition, date_locale=edition.html_lang, default_language=DEFAULT_LANGUAGE,

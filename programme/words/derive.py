@@ -86,7 +86,8 @@ def derive_catalog(source_po: Path, derived_po: Path, rule: Derivation) -> bool:
     if derived_po.exists():
         with derived_po.open("rb") as file:
             for message in read_po(file):
-                if message.id and message.string and rule.comment not in message.user_comments:
+                written = any(message.string) if isinstance(message.string, tuple) else message.string
+                if message.id and written and rule.comment not in message.user_comments:
                     own[(message.id, message.context)] = message.string
     catalog = Catalog(locale=rule.language.replace("-", "_"), domain=source.domain, project=source.project,
                       version=source.version, charset="utf-8", fuzzy=False, creation_date=source.creation_date,

@@ -62,6 +62,9 @@ def application_windows(data: dict) -> Iterator[Problem]:
                 yield Problem(path, f"unknown timeline event {shown(event_id)}; events of this cohort: {listing(events)}")
                 continue
             date = _parsed_date(events[event_id].get("date"))
+            if end == "closes" and events[event_id].get("date_accuracy") == "no_later_than":
+                yield Problem(path, f"a window closes on a day, and {shown(event_id)} is dated only as no later than "
+                                    f"{date.iso if date else 'its date'}; give the day it closes")
             if date and date.precision != "day":
                 yield Problem(path, f"the application window needs a day, but {shown(event_id)} is dated only to the {date.precision} ({date.iso})")
             dates[end] = date
@@ -76,7 +79,20 @@ def application_windows(data: dict) -> Iterator[Problem]:
             ))
 
 
+# The days a page's "last changed" date can be: the sitemap's compressed copy stores it in 32 bits from 1970.
+FIRST_REVIEW, LAST_REVIEW = "1970-01-01", "2105-12-31"
+
+
 def review_date(data: dict) -> Iterator[Problem]:
     date = _parsed_date(at(data, ("site", "reviewed")))
     if date and date.precision != "day":
         yield Problem(("site", "reviewed"), f"the review date needs a day, found only the {date.precision} ({date.iso})")
+    elif date and not FIRST_REVIEW <= date.iso <= LAST_REVIEW:
+        yield Problem(("site", "reviewed"), f"the review date must be from {FIRST_REVIEW} to {LAST_REVIEW}, found {date.iso}")
+    elif date:
+        sources = [(source_date, source.get("id")) for _, source in items(data, "sources", ())
+                   if (source_date := _parsed_date(source.get("date")))]
+        newest = max(sources, key=lambda pair: pair[0].first_day, default=None)
+        if newest and date.last_day < newest[0].first_day:
+            yield Problem(("site", "reviewed"), f"staff cannot have checked the facts on {date.iso}, before the source "
+                                                f"{shown(newest[1])} was published ({newest[0].iso})")
