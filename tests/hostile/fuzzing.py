@@ -9,19 +9,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from hypothesis import strategies as st
 
 from programme import ProgrammeDataError, check
-from programme.runtime.bundle import runtime_bundle
-from programme.site.calendar import cohort_calendars
-from programme.site.pages import plan_pages
-from programme.site.render import PageRenderer
-from programme.runtime.assets import bundle_files, pyodide_runtime
-from programme.site.build import selfcheck_context
 from fixture_data import FIXTURE_DATA
+from outputs import build_outputs
 from sitebuild import write_data
 
 ORIGINAL = FIXTURE_DATA.read_text(encoding="utf-8")
@@ -37,6 +31,7 @@ HOSTILE = [
     '"\\e[31m"', '"\\0"', '"\\u202e"', '"\\ud800"', '"x\\n"', "\x00", "\x1b", "\u202e", "\ufeff", "\u2028",
     "{fewer_than_months}", "{fewer_than_months:05}", "{fewer_than_months!r}", "{0}", "{", "}}",
     "0000-01-01", "0999-12-31", "2021-02-30", "2021-13", "2021-01-03\n", "3000-01-01", "1900", "2999-12-31",
+    "1969-12-31", "1970-01-01", "2105-12-31", "2106-02-08", "1900-01-01", "no_later_than", "month", "year",
     "first-cohort", "applications-close", "technology-for-good", "hkstp", "zh-Hans", "zh-Hant", "en",
     "javascript:alert(1)", "https://example.com/\"onmouseover=x", "a" * 300, "長" * 50, "x" * 3000,
 ]
@@ -93,15 +88,9 @@ def check_edit(text: str, folder: Path, tally: Tally | None = None) -> str:
         assert all(LOCATED.match(line) or line.startswith("… and ") for line in lines), lines
         outcome = "refused"
     else:
-        bundle = runtime_bundle()
-        runtime = (*pyodide_runtime()[1], *bundle_files(bundle))
-        for language in programme.languages:
-            selfcheck = selfcheck_context(programme, language, runtime, bundle)
-            renderer = PageRenderer(programme, date.today(), programme.editions[language],
-                                    {"selfcheck": selfcheck, "calendars": cohort_calendars(programme)})
-            for spec in plan_pages(programme):
-                assert renderer.render(spec, href=lambda uri: uri)
+        build_outputs(programme, checked.data)
         outcome = "accepted"
     if tally is not None:
         tally.outcomes[outcome] += 1
     return outcome
+
