@@ -85,6 +85,7 @@ test-fast: setup
 bench: setup
 	scripts/ensure-browser
 	$(BIN)/python bench/site_build.py
+	$(BIN)/python bench/site_scale.py
 	$(BIN)/python bench/selfcheck_boot.py
 	$(BIN)/python bench/fuzz_data.py
 	$(BIN)/python bench/lighthouse.py

@@ -55,9 +55,10 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.utils import yaml_load  # noqa: E402
 
 from programme import DATA_PATH, load_programme  # noqa: E402
-from programme.words.languages import EDITIONS  # noqa: E402
 from programme.data.loader import PROJECT_ROOT  # noqa: E402
-from programme.data.yamlsource import parse_yaml  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).parent))
+import synthetic  # noqa: E402
 
 CONFIG_PATH = PROJECT_ROOT / "mkdocs.yml"
 RATIO_TARGET = 1.1
@@ -91,48 +92,17 @@ REAL_REPEATS = {"full": 15, "quick": 2}
 PROCESS_REPEATS = 3  # whole-process builds, for the real site and the smallest synthetic size, full runs only
 
 
-def synthetic_programme(raw: dict, size: Size) -> dict:
-    """The real data with its tracks replaced by copies of the first, each with generated roles, and each role citing
-    a source of its own (a copy of the press release under another id), so that there are as many sources as roles."""
-    model_track = raw["tracks"][0]
-    model_role = next(role for role in raw["roles"] if role["track"] == model_track["id"])
-    model_source = raw["sources"][0]
-    data = copy.deepcopy(raw)
-    data["tracks"], data["roles"] = [], []
-    for t in range(1, size.tracks + 1):
-        track = copy.deepcopy(model_track)
-        track["id"], track["name"] = f"track-{t:02d}", f"Track {t:02d} for Good"
-        data["tracks"].append(track)
-        for r in range(1, size.roles_per_track + 1):
-            role = copy.deepcopy(model_role)
-            role["id"], role["name"], role["track"] = f"track-{t:02d}-role-{r:02d}", f"Trainee {r:02d} of track {t:02d}", track["id"]
-            source = {**copy.deepcopy(model_source), "id": f"source-{role['id']}", "title": f"Announcement of {role['name']}"}
-            role["ref"] = {**role["ref"], "source": source["id"]}
-            data["sources"].append(source)
-            data["roles"].append(role)
-    return data
-
-
-def english_only(raw: dict) -> dict:
-    """The data with only the English edition published: the plain site is one edition, so the comparison is too."""
-    return {**raw, "site": {**raw["site"], "languages": ["en"]}}
-
-
 def write_english_only_data(folder: Path) -> Path:
-    raw = parse_yaml(DATA_PATH.read_text(encoding="utf-8"), str(DATA_PATH)).value
-    path = folder / "programme-en.yaml"
-    path.write_text(yaml.safe_dump(english_only(raw), allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
-    return path
+    return synthetic.write_data(folder, synthetic.english_only(synthetic.real_data()), "programme-en.yaml")
 
 
 def write_synthetic_data(folder: Path, size: Size) -> Path:
     """Write the synthetic programme (English only) and check that the loader accepts it."""
-    raw = english_only(parse_yaml(DATA_PATH.read_text(encoding="utf-8"), str(DATA_PATH)).value)
-    path = folder / f"programme-{size.tracks}x{size.roles_per_track}.yaml"
-    text = yaml.safe_dump(synthetic_programme(raw, size), allow_unicode=True, sort_keys=False, width=1000)
-    path.write_text(text, encoding="utf-8")
+    raw = synthetic.english_only(synthetic.real_data())
+    path = synthetic.write_data(folder, synthetic.synthetic_programme(raw, size.tracks, size.roles_per_track),
+                                f"programme-{size.tracks}x{size.roles_per_track}.yaml")
     programme = load_programme(path)
-    assert (len(programme.tracks), len(programme.roles), len(programme.sources)) == (size.tracks, size.roles, size.roles + 1), path
+    assert (len(programme.tracks), len(programme.roles), len(programme.sources)) == (size.tracks, size.roles, size.roles + len(raw["sources"])), path
     return path
 
 
@@ -152,9 +122,11 @@ class _CapturePlugin(BasePlugin):
         self.static: dict[str, str | bytes] = {}
         self.nav: list = []
         self.language = ""
+        self.html_lang = ""
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.nav, self.language = copy.deepcopy(config.nav), config.theme["language"]
+        self.html_lang = config.extra["html_lang"]
         for file in files:
             if file.generated_by and not file.is_documentation_page():
                 self.static[file.src_uri] = file.abs_src_path or file.content_bytes
@@ -243,7 +215,8 @@ def write_plain_site(capture: _CapturePlugin, work: Path) -> Path:
     settings = yaml_load(CONFIG_PATH.read_text(encoding="utf-8"))
     # No hook of the site's; only what any translated MkDocs theme needs: its templates' words (overrides/404.html),
     # from the same compiled catalog.
-    language = next(edition.language for edition in EDITIONS.values() if edition.theme_language == capture.language)
+    editions = load_programme(DATA_PATH).editions.values()
+    language = next(edition.language for edition in editions if edition.html_lang == capture.html_lang)
     words = work / "plain_words.py"
     words.write_text("from programme.site.render import install_translations\n\n\n"
                      f"def on_env(env, config, files):\n    install_translations(env, {language!r})\n    return env\n",

@@ -79,3 +79,13 @@ def test_unquoted_dates_and_yes_stay_text():
     parsed = parse_yaml("a: 2021-02-03\nb: yes\nc: true\nd: 12\ne: '12'\nf: null\n", "x.yaml")
 
     assert parsed.value == {"a": "2021-02-03", "b": "yes", "c": True, "d": 12, "e": "12", "f": None}
+
+
+def test_a_file_saved_with_windows_line_endings_checks_and_errors_keep_their_lines(tmp_path):
+    """An editor on Windows writes CR LF: one line break, as the editor numbers it."""
+    text = FIXTURE_DATA.read_text(encoding="utf-8")
+    assert check(write_data(tmp_path / "crlf", text.replace("\n", "\r\n"))).problems == ()
+    broken = text.replace("      value: 75\n", "      value: lots\n")
+    lf = check(write_data(tmp_path / "lf", broken)).problems
+    crlf = check(write_data(tmp_path / "crlf-broken", broken.replace("\n", "\r\n"))).problems
+    assert len(lf) == 1 and [(p.line, p.column, p.message) for p in crlf] == [(p.line, p.column, p.message) for p in lf]

@@ -98,6 +98,8 @@ def parse_yaml(text: str, file: str) -> ParsedYaml:
     tags and duplicate keys are reported and the rest is still read, so that one run lists every problem.
     """
     positions = Positions()
+    # Windows editors end lines with CR LF: one line break, as every editor counts it. A CR alone is refused below.
+    text = text.replace("\r\n", "\n")
     errors = _forbidden_characters(text, file)
     if errors:
         return ParsedYaml(None, positions, errors)
@@ -145,7 +147,8 @@ def _forbidden_characters(text: str, file: str) -> list[DataError]:
     for match in _FORBIDDEN.finditer(text):
         start = match.start()
         line, column = text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
-        errors.append(DataError(line, column, (), f"{_name_character(match.group())} is not allowed in the file", file))
+        hint = ": a carriage return alone ends no line; save the file with LF or CR LF line endings" if match.group() == "\r" else ""
+        errors.append(DataError(line, column, (), f"{_name_character(match.group())} is not allowed in the file{hint}", file))
         if len(errors) == 20:
             break
     return errors
