@@ -17,6 +17,7 @@ import argparse
 import math
 import os
 import resource
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -34,8 +35,11 @@ TIME_RATIO_TARGET = 10.0
 HTML_EXPONENT_LIMIT = 1.1
 
 
-def one_track(roles: int) -> dict:
+def one_track(roles: int, run: str) -> dict:
+    """`roles` roles in one track, named for this run: each run's search index is new to the compression cache, so
+    every size pays for compressing it, whatever earlier runs left in .cache/."""
     data = synthetic.synthetic_programme(synthetic.english_only(synthetic.real_data()), 1, roles)
+    data["tracks"][0]["name"] = f"Track of run {run}"
     first_source = data["sources"][0]["id"]
     data["sources"] = [source for source in data["sources"] if not source["id"].startswith("source-track-")]
     for role in data["roles"]:
@@ -72,11 +76,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="site-scale-") as folder:
         work = Path(folder)
         # One build first, not counted: it fills the runtime bundle's and the compressed files' caches (.cache/).
-        warm = synthetic.write_data(work, one_track(sizes[0]), "warm.yaml")
+        run = secrets.token_hex(4)
+        warm = synthetic.write_data(work, one_track(sizes[0], "warm-up"), "warm.yaml")
         build(warm, work / "warm-site")
         print(f"{'roles in one track':>18} {'build CPU s':>12} {'wall s':>8} {'HTML MB':>9} {'pages':>6} {'HTML KB/page':>13}")
         for roles in sizes:
-            data = synthetic.write_data(work, one_track(roles), f"programme-{roles}.yaml")
+            data = synthetic.write_data(work, one_track(roles, run), f"programme-{roles}.yaml")
             cpu, wall, html, pages = results[roles] = build(data, work / f"site-{roles}")
             print(f"{roles:>18,} {cpu:>12.1f} {wall:>8.1f} {html / 1e6:>9.1f} {pages:>6} {html / pages / 1e3:>13.1f}", flush=True)
     largest, base = max(sizes), 200

@@ -8,7 +8,7 @@ from datetime import date
 
 from selfcheck import explanations, policy, wording
 from selfcheck.answers import Answers, InvalidAnswers, read_answers
-from selfcheck.kinds import KINDS, NOT_MET, Assessment
+from selfcheck.kinds import KINDS, NOT_MET, UNKNOWN, Assessment
 from selfcheck.messages import message
 from selfcheck.rules import Criterion, Rules, Window, read_rules
 from selfcheck.wording import DEFAULT_LANGUAGE, Wording
@@ -38,6 +38,7 @@ def evaluate(answers: object, rules: dict, language: str = DEFAULT_LANGUAGE) -> 
     results = [result for window, shown in zip(checked_rules.windows, windows, strict=True)
                for result in _results(window, shown["status"], checked_rules, assessments, words)]
     applications = policy.applications_status(window["status"] for window in windows)
+    places = _places(results, checked_rules, words)
     return {
         "application_date": valid.application_date.isoformat(),
         "applications": {
@@ -48,6 +49,7 @@ def evaluate(answers: object, rules: dict, language: str = DEFAULT_LANGUAGE) -> 
         "outcome": policy.best_outcome(result["outcome"] for result in results),
         "criteria": criteria,
         "results": results,
+        "places": places,
         "rules_applied": {
             "reviewed": checked_rules.reviewed.isoformat(),
             "explanation": words.say(explanations.rules_applied(checked_rules.sources, checked_rules.reviewed)),
@@ -126,6 +128,30 @@ def _result(window: Window, window_status: str, track, applying: tuple[str, ...]
         "criteria": [{"id": criterion, "status": assessments[criterion].status} for criterion in applying],
         "summary": words.say(explanations.result_summary(window, track.name if track else None, outcome)),
     }
+
+
+def _places(results: list[dict], rules: Rules, words: Wording) -> list[dict]:
+    """The results told as few sentences as say them: per cohort, its tracks grouped by the same outcome for the same
+    reasons ("Second cohort, Healthcare for Good track: not eligible, because…"; "Second cohort, other tracks: …")."""
+    statements = {criterion.id: criterion.statement for criterion in rules.criteria}
+    track_names = {track.id: track.name for track in rules.tracks}
+    places = []
+    for window in rules.windows:
+        groups: dict[tuple, list[dict]] = {}
+        for result in (result for result in results if result["cohort"] == window.cohort):
+            deciding = {policy.NOT_ELIGIBLE: NOT_MET, policy.UNSURE: UNKNOWN}.get(result["outcome"])
+            reasons = tuple(item["id"] for item in result["criteria"] if item["status"] == deciding)
+            groups.setdefault((result["outcome"], reasons), []).append(result)
+        # The group of most tracks is "other tracks", told last; a cohort whose tracks all agree is told once.
+        largest = max(groups.values(), key=len) if len(groups) > 1 else None
+        for (outcome, reasons), members in sorted(groups.items(), key=lambda group: group[1] is largest):
+            other = members is largest and len(members) > 1
+            tracks = None if len(groups) == 1 else [member["track"] for member in members]
+            summary = explanations.place_summary(
+                window, None if tracks is None or other else [track_names[track] for track in tracks], other, outcome,
+                [statements[reason] for reason in reasons])
+            places.append({"cohort": window.cohort, "tracks": tracks, "outcome": outcome, "summary": words.say(summary)})
+    return places
 
 
 def _application_window(window: Window, application_date: date, words: Wording) -> dict:

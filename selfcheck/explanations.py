@@ -51,6 +51,14 @@ def result_summary(window: Window, track_name: str | None, outcome: str) -> Mess
     return message("result_for", cohort=window.name, track=track_name, outcome=outcome)
 
 
+def place_summary(window: Window, track_names: list[str] | None, other_tracks: bool, outcome: str,
+                  reasons: list[str]) -> Message:
+    """A cohort's outcome, for all its tracks (no track names), some of them, or the rest of them (`other_tracks`),
+    with the statements of the criteria not met (or not answered) that make it so."""
+    return message("place_result", cohort=window.name, tracks=track_names, other_tracks=other_tracks, outcome=outcome,
+                   reasons=reasons)
+
+
 def applications_summary(status: str, application_date: date) -> Message:
     """Whether applications, of any cohort, are open on the application date."""
     return message("applications", status=status, day=application_date)

@@ -291,7 +291,7 @@ def age_between_would_change_too_young(words: Wording, **facts) -> str:
 
 @_sentence
 def age_between_would_change_too_old(words: Wording, **facts) -> str:
-    return words.gettext("You would meet this only by applying before {until_day}, when you will be older than {max_years}.").format_map(
+    return words.gettext("You would meet this only with an application date before {until_day}: from that day you are older than {max_years}.").format_map(
         worded_facts(words, facts))
 
 
@@ -416,6 +416,29 @@ _OUTCOMES_FOR = {
 def result_for(words: Wording, cohort: str, track: str | None, outcome: str) -> str:
     place = cohort if track is None else words.gettext("{cohort}, {track} track").format(cohort=cohort, track=track)
     return words.gettext(_OUTCOMES_FOR[outcome]).format(place=place)
+
+
+@_sentence
+def place_result(words: Wording, cohort: str, tracks: list[str] | None, other_tracks: bool, outcome: str,
+                 reasons: list[str]) -> str:
+    if other_tracks:
+        place = words.gettext("{cohort}, other tracks").format(cohort=cohort)
+    elif tracks:
+        place = words.ngettext("{cohort}, {tracks} track", "{cohort}, tracks {tracks}", len(tracks)).format(
+            cohort=cohort, tracks=words.all_of(tracks))
+    else:
+        place = cohort
+    if outcome == ELIGIBLE or not reasons:
+        return words.gettext("{place}: eligible; you meet every criterion that applies there.").format(place=place)
+    criteria = words.all_of([words.gettext("“{statement}”").format(statement=statement.rstrip(".。 "))
+                             for statement in reasons])
+    if outcome == NOT_ELIGIBLE:
+        return words.ngettext("{place}: not eligible, because you do not meet {criteria}.",
+                              "{place}: not eligible, because you do not meet {criteria}.", len(reasons)).format(
+            place=place, criteria=criteria)
+    return words.ngettext("{place}: not sure yet; answer the question for {criteria}.",
+                          "{place}: not sure yet; answer the questions for {criteria}.", len(reasons)).format(
+        place=place, criteria=criteria)
 
 
 # Applications: where the application date falls in each cohort's window, told beside the outcome, never changing it.

@@ -159,7 +159,7 @@ class Wording:
         lines += [f"  {window['explanation']}" for window in result["windows"]]
         lines += ["", outcomes[result["outcome"]], ""]
         if len({tuple(item["id"] for item in part["criteria"]) for part in result["results"]}) > 1:
-            lines += [part["summary"] for part in result["results"]] + [""]
+            lines += [place["summary"] for place in result["places"]] + [""]
         for criterion in result["criteria"]:
             lines.append(marked[criterion["status"]].format(criterion=criterion["label"]))
             if "applies_to" in criterion:

@@ -21,6 +21,7 @@ from programme.data.yamlsource import parse_yaml
 from fixture_data import FIXTURE_DATA
 
 SECOND_COHORT = Path(__file__).parent / "fixtures" / "second-cohort.yaml"
+EVERY_KIND = Path(__file__).parent / "fixtures" / "every-kind.yaml"
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,33 @@ def data_with_second_cohort(folder: Path) -> Path:
     fixture = yaml.safe_load(SECOND_COHORT.read_text(encoding="utf-8"))
     for key, items in fixture.items():
         data[key] = [*data[key], *items]
+    return write_data(folder, yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000))
+
+
+def merged(data: object, addition: object) -> object:
+    """`data` with `addition` merged in as staff would edit it: mappings merged key by key, lists extended, and an
+    item of a list with the `id` of an existing item merged into that item."""
+    if isinstance(data, dict) and isinstance(addition, dict):
+        return {**data, **{key: merged(data[key], value) if key in data else value for key, value in addition.items()}}
+    if isinstance(data, list) and isinstance(addition, list):
+        result = list(data)
+        for item in addition:
+            index = next((i for i, old in enumerate(result) if isinstance(old, dict) and isinstance(item, dict)
+                          and "id" in old and old["id"] == item.get("id")), None)
+            if index is None:
+                result.append(item)
+            else:
+                result[index] = merged(result[index], item)
+        return result
+    return addition
+
+
+def data_with_every_kind(folder: Path) -> Path:
+    """A copy of the test data with the second cohort and a criterion of every kind (tests/fixtures/every-kind.yaml),
+    limited to cohorts and tracks, each with its question."""
+    data = parse_yaml(FIXTURE_DATA.read_text(encoding="utf-8"), str(FIXTURE_DATA)).value
+    for overlay in (SECOND_COHORT, EVERY_KIND):
+        data = merged(data, yaml.safe_load(overlay.read_text(encoding="utf-8")))
     return write_data(folder, yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000))
 
 

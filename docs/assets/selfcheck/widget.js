@@ -391,13 +391,14 @@ function showResult(form, summary, result, outcome) {
   for (const text of result.querySelectorAll("[data-outcome-text]")) {
     text.hidden = text.dataset.outcomeText !== outcome.outcome;
   }
-  // Where the criteria differ between cohorts or tracks, the outcome of each, in the engine's words.
+  // Where the criteria differ between cohorts or tracks, the outcome of each (the tracks of a cohort that agree told
+  // together, with the criteria that decide it), in the engine's words.
   const places = result.querySelector("[data-result-places]");
   const differ = new Set(outcome.results.map((part) => part.criteria.map((item) => item.id).join(" "))).size > 1;
   const placeTemplate = result.querySelector("[data-place-template]");
   places.hidden = !differ;
   places.replaceChildren(
-    ...(differ ? outcome.results : []).map((part) => {
+    ...(differ ? outcome.places : []).map((part) => {
       const item = placeTemplate.content.firstElementChild.cloneNode(true);
       item.dataset.outcome = part.outcome;
       mark(result, item.querySelector("[data-mark-slot]"), part.outcome);

@@ -1,0 +1,87 @@
+"""A criterion of every kind, limited by cohort and by track, with a threshold that differs between cohorts: the
+fixture programme with tests/fixtures/second-cohort.yaml and tests/fixtures/every-kind.yaml merged in, as staff would
+add them, and golden cases whose results were reasoned by hand (tests/fixtures/every-kind-cases/).
+
+The same cases run under Pyodide (tests/test_selfcheck_pyodide.py) and in the browser (tests/browser/)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from sitebuild import data_with_every_kind
+
+import selfcheck
+from programme import check, selfcheck_rules
+from programme.data.cases import case_problems, read_golden_cases, run_cases
+from selfcheck.kinds import KINDS
+
+CASES_DIR = Path(__file__).parent / "fixtures" / "every-kind-cases"
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def every_kind(tmp_path_factory):
+    checked = check(data_with_every_kind(tmp_path_factory.mktemp("every-kind")))
+    assert checked.problems == (), "\n".join(map(str, checked.problems))
+    return checked.programme
+
+
+@pytest.fixture(scope="module")
+def every_kind_rules(every_kind) -> dict[str, dict]:
+    return {language: selfcheck_rules(every_kind, language) for language in selfcheck.LANGUAGES}
+
+
+@pytest.fixture(scope="module")
+def cases() -> list[dict]:
+    return read_golden_cases(CASES_DIR)
+
+
+def test_the_fixture_has_a_criterion_of_every_kind_and_limits_of_both_sorts(every_kind):
+    criteria = every_kind.eligibility.criteria
+    assert {criterion.kind for criterion in criteria} == set(KINDS)
+    assert any(criterion.cohorts for criterion in criteria) and any(criterion.tracks for criterion in criteria)
+
+
+def test_the_hand_reasoned_cases_agree_with_the_engine(every_kind_rules, cases):
+    runs = run_cases(cases, every_kind_rules["en"])
+    assert len(runs) >= 15
+    assert case_problems(runs, "every-kind-cases") == []
+
+
+@pytest.mark.parametrize("language", selfcheck.LANGUAGES)
+def test_every_sentence_of_every_case_is_whole_in_every_language(every_kind_rules, cases, language):
+    for case in cases:
+        result = selfcheck.evaluate(case["answers"], every_kind_rules[language], language)
+        sentences = [result["applications"]["summary"], *(place["summary"] for place in result["places"])]
+        for criterion in result["criteria"]:
+            sentences += [criterion["label"], criterion["explanation"], criterion.get("what_would_change", ""),
+                          criterion.get("applies_to", "")]
+        for sentence in filter(None, sentences):
+            assert not PLACEHOLDER.search(sentence), (case["name"], sentence)
+            if language != "en":
+                assert CJK.search(sentence), (case["name"], sentence)
+
+
+def test_places_tell_the_tracks_of_a_cohort_that_agree_together_with_the_deciding_criteria(every_kind_rules, cases):
+    case = next(case for case in cases if case["name"].startswith("Another field of study"))
+    places = selfcheck.evaluate(case["answers"], every_kind_rules["en"])["places"]
+    assert [(place["cohort"], place["outcome"]) for place in places] == [
+        ("first-cohort", "not_eligible"), ("first-cohort", "eligible"),
+        ("second-cohort", "not_eligible"), ("second-cohort", "eligible")]
+    assert places[0]["tracks"] == ["healthcare-for-good"] and len(places[1]["tracks"]) == 3
+    assert places[2]["summary"] == ("Second cohort, Healthcare for Good track: not eligible, because you do not meet "
+                                    "“Studied health or science”.")
+    assert places[3]["summary"] == "Second cohort, other tracks: eligible; you meet every criterion that applies there."
+    zh = selfcheck.evaluate(case["answers"], every_kind_rules["zh-Hant"], "zh-Hant")["places"]
+    assert zh[2]["summary"] == "第二期（Healthcare for Good範疇）：不符合資格，因為你不符合「修讀健康或科學」。"
+
+
+def test_a_cohort_whose_tracks_agree_is_told_once(every_kind_rules, cases):
+    case = next(case for case in cases if case["name"].startswith("Four months"))
+    places = selfcheck.evaluate(case["answers"], every_kind_rules["en"])["places"]
+    assert [(place["cohort"], place["tracks"], place["outcome"]) for place in places] == [
+        ("first-cohort", None, "not_eligible"), ("second-cohort", None, "eligible")]
+    assert places[0]["summary"].startswith("First cohort: not eligible, because you do not meet “Fewer than 3 months")
