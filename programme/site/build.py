@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin
 
+import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -34,6 +36,10 @@ from programme.site.render import PageRenderer
 from programme.site.toc import table_of_contents
 from programme.words.catalogs import site_translations
 from programme.words.languages import Edition
+
+
+# The folder of static files every edition shares: the theme's and the site's own (docs/assets/).
+SHARED_FOLDER = "assets/"
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,7 @@ class EditionBuild:
     renderer: PageRenderer = field(init=False)
     staged: StagedSiteDir | None = None
     warnings: CountHandler = field(default_factory=CountHandler)  # strict MkDocs aborts only after post_build
+    shared_assets: set[str] = field(default_factory=set)  # the root edition's static files this one links to
 
     def __post_init__(self) -> None:
         programme = self.inputs.programme
@@ -123,6 +130,12 @@ class EditionBuild:
             # Hand-written pages in docs/ are in English: only the root edition has them.
             for file in [file for file in files if file.is_documentation_page() and file.src_uri not in self.pages]:
                 files.remove(file)
+            # The theme's scripts, styles and images and the site's own assets are the same in every edition: the
+            # root edition holds the one copy, which every edition links to (theme_filters) and a browser caches once.
+            for file in [file for file in files if file.src_uri.startswith(SHARED_FOLDER) and not file.generated_by
+                         and not file.is_documentation_page()]:
+                files.remove(file)
+                self.shared_assets.add(file.src_uri)
             return files
         for runtime_file in inputs.runtime:
             files.append(File.generated(config, runtime_file.published_as, abs_src_path=str(runtime_file.source)))
@@ -156,13 +169,39 @@ class EditionBuild:
             target = files.get_file_from_path(src_uri)
             if target is not None:
                 return target.url_relative_to(page.file)
-            if src_uri in self.inputs.shared_files:  # the root edition's
+            if src_uri in self.inputs.shared_files or src_uri in self.shared_assets:  # the root edition's
                 return root_file_href(self.edition, page.url, src_uri)
             raise PluginError(f"{spec.template} links to {src_uri!r}, which is not a page or file of this site")
 
         rendered = self.renderer.render(spec, href)
         page.toc = get_toc(table_of_contents(rendered))
         return rendered
+
+    def theme_filters(self, env: jinja2.Environment) -> None:
+        """The theme's `url` and `script_tag` filters, for an edition that links to the root edition's assets."""
+        if not self.shared_assets:
+            return
+        up, shared, url = "../" * self.edition.folder.strip("/").count("/") + "../", self.shared_assets, env.filters["url"]
+
+        @jinja2.pass_context
+        def shared_url(context, value: object) -> str:
+            path = str(value)
+            if path not in shared:
+                return url(context, value)
+            address = url(context, up + path)
+            return posixpath.normpath(address) if address.startswith("/") else address  # the 404 page's are absolute
+
+        @jinja2.pass_context
+        def script_tag(context, script: object) -> Markup:
+            # As MkDocs' own script_tag filter, through shared_url.
+            tag = '<script src="{0}"'
+            if not isinstance(script, str):
+                tag += ' type="{1.type}"' if script.type else ""
+                tag += " defer" if script.defer else ""
+                tag += " async" if script.async_ else ""
+            return Markup(tag + "></script>").format(shared_url(context, str(script)), script)
+
+        env.filters.update(url=shared_url, script_tag=script_tag)
 
     def page_context(self, context: dict, page: MkDocsPage, config: MkDocsConfig) -> dict:
         """The page's head (description, canonical address, language alternates, Open Graph fields and JSON-LD) and

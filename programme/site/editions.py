@@ -112,6 +112,8 @@ class Site:
         """The theme's templates of overrides/ (404.html) get the site's words in the edition's language."""
         current = self.edition(config)
         install_translations(env, current.edition.language if isinstance(current, EditionBuild) else DEFAULT_LANGUAGE)
+        if isinstance(current, EditionBuild):
+            current.theme_filters(env)
         return env
 
     def _load(self, config: MkDocsConfig) -> SiteInputs:
