@@ -32,5 +32,5 @@ def test_a_broken_edit_fails_with_located_messages_and_no_traceback(tmp_path):
     line = text.splitlines().index("      value: lots") + 1
     assert completed.stderr.splitlines() == [
         "1 problem in the programme data:",
-        f"programme.yaml:{line}:14: tracks[0].positions.value: expected an integer, found string 'lots'",
+        f"programme.yaml:{line}:14: tracks[technology-for-good].positions.value: expected an integer, found string 'lots'",
     ]

@@ -109,7 +109,7 @@ def test_a_broken_version_is_reported_by_its_problems_not_a_traceback(tmp_path, 
     completed = run_cli("--base-file", str(before), "--head-file", str(after))
     assert "Traceback" not in completed.stderr + completed.stdout
     assert f"**The data {broken} the edit has 1 problem**, so nothing was compared:" in completed.stdout
-    assert "tracks[0].positions.value: expected an integer, found string 'lots'" in completed.stdout
+    assert "tracks[technology-for-good].positions.value: expected an integer, found string 'lots'" in completed.stdout
     assert completed.returncode == (1 if broken == "after" else 0)
 
 

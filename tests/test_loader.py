@@ -13,7 +13,7 @@ from fixture_data import FIXTURE_DATA
 from sitebuild import write_data
 
 CASES = yaml.safe_load((Path(__file__).parent / "loader_cases.yaml").read_text(encoding="utf-8"))
-PLACEHOLDER = re.compile(r"\{(at|line):(.*?)\}(?=: |\)|$)", re.DOTALL)
+PLACEHOLDER = re.compile(r"\{(at|line):(.*?)\}(?=: |\)| |$)", re.DOTALL)
 
 
 def expected_message(template: str, text: str) -> str:
@@ -57,7 +57,7 @@ def test_load_programme_raises_one_error_listing_every_problem(tmp_path, monkeyp
 
     lines = str(raised.value).splitlines()
     assert lines[0] == "2 problems in the programme data:"
-    assert [line.split(": ", 2)[1] for line in lines[1:]] == ["programme.figures[1].value", "tracks[0].positions.value"]
+    assert [line.split(": ", 2)[1] for line in lines[1:]] == ["programme.figures[trainee-positions].value", "tracks[technology-for-good].positions.value"]
 
 
 def test_an_unreadable_file_is_named_without_a_traceback(tmp_path, monkeypatch):
@@ -70,7 +70,7 @@ def test_an_empty_file_asks_for_the_whole_document(tmp_path, monkeypatch):
     write_data(tmp_path, "# nothing yet\n")
     monkeypatch.chdir(tmp_path)
     errors = check("programme.yaml").problems
-    assert [str(error) for error in errors] == ["programme.yaml:1:1: (top): expected a mapping, found nothing"]
+    assert [str(error) for error in errors] == ["programme.yaml:1:1: the file: expected a mapping, found nothing"]
 
 
 def test_unquoted_dates_and_yes_stay_text():

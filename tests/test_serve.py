@@ -64,9 +64,9 @@ def test_editing_the_data_rebuilds_the_served_site(served):
     text = data.read_text(encoding="utf-8")
     data.write_text(text.replace("      value: 75\n", "      value: lots\n"), encoding="utf-8")
     # The terminal and every page served before say what is wrong and where, until it is fixed
-    problem = "tracks[0].positions.value: expected an integer, found string &#39;lots&#39;"
+    problem = "tracks[technology-for-good].positions.value: expected an integer, found string &#39;lots&#39;"
     assert wait_for(lambda: problem in fetch(url) and problem in fetch(url + "roles/trainee-designer/"))
-    assert "tracks[0].positions.value: expected an integer, found string 'lots'" in log.read_text()
+    assert "tracks[technology-for-good].positions.value: expected an integer, found string 'lots'" in log.read_text()
 
     data.write_text(text.replace("name: Technology for Good\n", "name: Technology for Everyone\n"), encoding="utf-8")
     assert wait_for(lambda: "Technology for Everyone" in fetch(url)), "the edit never reached the served site"

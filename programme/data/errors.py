@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 Path = tuple[str | int, ...]
@@ -27,15 +28,39 @@ def printable(text: str) -> str:
     return "".join(character if character.isprintable() else repr(character)[1:-1] for character in text)
 
 
-def format_path(path: Path) -> str:
-    """Write a key path the way the YAML reads: `tracks[1].roles[0]`; the whole document is `(top)`."""
-    text = ""
+def format_path(path: Path, data: object = None) -> str:
+    """Write a key path the way the YAML reads: `tracks[1].roles[0]`, or, given the data, with each item of a list
+    named by its `id` (or a question by its `key`) where it has one of its own: `cohorts[first-cohort].timeline[
+    applications-close].date`, as `make diff` names them. The whole document is "the file"."""
+    text, node = "", data
     for part in path:
         if isinstance(part, int):
-            text += f"[{part}]"
+            label = str(part)
+            if isinstance(node, list) and 0 <= part < len(node):
+                identity = _identity(node[part])
+                if identity is not None and sum(_identity(item) == identity for item in node) == 1:
+                    label = identity
+                node = node[part]
+            else:
+                node = None
+            text += f"[{label}]"
         else:
             text += f".{shown(part, quote=False)}" if text else shown(part, quote=False)
-    return text or "(top)"
+            node = node.get(part) if isinstance(node, dict) else None
+    return text or "the file"
+
+
+_SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{0,59}\Z")
+
+
+def _identity(item: object) -> str | None:
+    """An item's own name, if it has a well-formed one: its `id`, or a question's `key`."""
+    if isinstance(item, dict):
+        for key in ("id", "key"):
+            value = item.get(key)
+            if isinstance(value, str) and _SLUG.match(value):
+                return value
+    return None
 
 
 def describe_value(value: object) -> str:
@@ -75,18 +100,23 @@ class DataError:
     path: Path
     message: str
     file: str = ""
+    location: str | None = None  # the path with items named by id (format_path with the data), once known
+
+    @property
+    def where(self) -> str:
+        return self.location or format_path(self.path)
 
     def __str__(self) -> str:
         if not self.line:
             return f"{printable(self.file)}: {printable(self.message)}"
-        return f"{printable(self.file)}:{self.line}:{self.column}: {format_path(self.path)}: {printable(self.message)}"
+        return f"{printable(self.file)}:{self.line}:{self.column}: {self.where}: {printable(self.message)}"
 
     def annotation(self) -> str:
         """The error as a GitHub Actions workflow command, which marks the line in a pull request's diff."""
         properties = f"file={_command_property(self.file)}"
         if self.line:
             properties += f",line={self.line},col={self.column}"
-        return f"::error {properties}::{_command_data(f'{format_path(self.path)}: {printable(self.message)}')}"
+        return f"::error {properties}::{_command_data(f'{self.where}: {printable(self.message)}')}"
 
 
 def _command_data(text: str) -> str:

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path as FilePath
 
 from programme.data.checks import missing_translations, semantic_problems
 from programme.data.checks.addresses import address_problems
-from programme.data.errors import DataError, Problem, ProgrammeDataError
+from programme.data.errors import DataError, Problem, ProgrammeDataError, format_path
 from programme.data.model import Programme, build_programme
 from programme.data.rules import RulesSource, rules_problem
 from programme.data.schema import Validator
@@ -52,7 +52,7 @@ def check(path: str | os.PathLike = DATA_PATH, *, text: bytes | None = None, lab
     programme = build_programme(with_derived_texts(data, text_paths, derivations(data)))
     problem = rules_problem(programme)
     if problem:
-        return CheckedData(shown, data, None, (_located(problem, positions, shown),))
+        return CheckedData(shown, data, None, (_located(problem, positions, shown, data),))
     return CheckedData(shown, data, programme, ())
 
 
@@ -101,12 +101,13 @@ def _read(raw: bytes, shown: str, documents: DocumentReader) -> tuple[object, li
         if not problem.at_key and any(problem.path[:length] in refused for length in range(len(problem.path) + 1)):
             continue  # a value left out has had its say
         errors.append(_located(problem, parsed.positions, shown))
+    errors = [replace(error, location=format_path(error.path, parsed.value)) for error in errors]
     return parsed.value, sorted(errors, key=lambda error: (error.line, error.column, error.message)), parsed.positions, text_paths
 
 
-def _located(problem: Problem, positions: Positions, shown: str) -> DataError:
+def _located(problem: Problem, positions: Positions, shown: str, data: object = None) -> DataError:
     line, column = positions.of_key(problem.path) if problem.at_key else positions.of_value(problem.path)
-    return DataError(line, column, problem.path, problem.message, shown)
+    return DataError(line, column, problem.path, problem.message, shown, format_path(problem.path, data) if data else None)
 
 
 def display_path(path: str | os.PathLike) -> str:

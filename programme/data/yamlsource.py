@@ -106,7 +106,7 @@ def parse_yaml(text: str, file: str) -> ParsedYaml:
     try:
         node = _compose(_FastLoader, text)
     except yaml.YAMLError as fast_error:
-        return ParsedYaml(None, positions, [_syntax_error(_explained(fast_error, text), file)])
+        return ParsedYaml(None, positions, [_syntax_error(_explained(fast_error, text), file, text)])
     converter = _Converter(positions, file)
     value = converter.convert(node, ()) if node is not None else None
     return ParsedYaml(value, positions, converter.errors, converter.refused_paths)
@@ -126,18 +126,58 @@ def _explained(fast_error: yaml.YAMLError, text: str) -> yaml.YAMLError:
     return fast_error
 
 
+# What a parser's context says was left open, and how to close it.
+_UNCLOSED = {"parsing a flow mapping": "the {", "parsing a flow sequence": "the [",
+             "scanning a quoted scalar": "the quote"}
+_CLOSE_HINTS = {"the {": "end it with } on the same line, and put a text that holds { or } in quotes",
+                "the [": "end it with ] on the same line",
+                "the quote": "end the text with the same quote mark; inside \"…\" write \\\" for a quote mark"}
+
+
+_OPENING_QUOTE = re.compile(r'(?:^|:\s|-\s|[\[{,]\s*)(["\'])')
+
+
+def _open_quote_before(text: str, line: int) -> int | None:
+    """The line (1-based) of a quoted text that a line before `line` opens and never closes, if one does: the parser
+    then reads on to the next quote mark and stops lines later, at what looks to it like a fault of that line."""
+    lines = text.split("\n")[max(0, line - 40): line - 1]
+    first = max(0, line - 40) + 1
+    for offset in range(len(lines) - 1, -1, -1):
+        content = lines[offset].split(" #", 1)[0]
+        match = _OPENING_QUOTE.search(content)
+        if match is None:
+            continue
+        quote, rest = match.group(1), content[match.end():]
+        closes = rest.replace('\\"', "").count(quote) if quote == '"' else rest.replace("''", "").count(quote)
+        if closes == 0:
+            return first + offset
+    return None
+
+
 def _line_of(error: yaml.YAMLError) -> int | None:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     return mark.line if mark else None
 
 
-def _syntax_error(error: yaml.YAMLError, file: str) -> DataError:
+def _syntax_error(error: yaml.YAMLError, file: str, text: str) -> DataError:
     if not isinstance(error, yaml.MarkedYAMLError):
         return DataError(1, 1, (), f"not valid YAML: {error}", file)
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = error.problem or error.context or "not valid YAML"
+    opened = error.context_mark
+    unclosed = _UNCLOSED.get((error.context or "").removeprefix("while "))
+    if unclosed and opened and error.problem_mark and error.problem_mark.line > opened.line:
+        # The parser notices only where the text stops making sense, often lines later: point at what was left open.
+        last_line = text.rstrip("\n").count("\n") + 1
+        found = f"line {line}" if line <= last_line and problem != "found unexpected end of stream" else "the end of the file"
+        return DataError(opened.line + 1, opened.column + 1, (),
+                         f"not valid YAML: {unclosed} that starts here is not closed (the parser gave up at {found}); "
+                         f"{_CLOSE_HINTS[unclosed]}", file)
     hint = next((hint for clue, hint in _SYNTAX_HINTS.items() if clue in problem), "")
+    quoted = _open_quote_before(text, line)
+    if quoted is not None:
+        hint += f" (or the quote opened on line {quoted} is not closed)"
     return DataError(line, column, (), f"not valid YAML: {problem}{hint}", file)
 
 

@@ -153,20 +153,44 @@ def criterion_statements(programme: Programme) -> list[str]:
     return [str(criterion.statement) for criterion in programme.eligibility.criteria]
 
 
-def criterion_with(programme: Programme, parameter: str):
-    """The criterion whose rule reads `parameter` (e.g. fewer_than_months) from the data."""
-    return next(criterion for criterion in programme.eligibility.criteria if getattr(criterion, parameter))
+def criterion_with(programme: Programme, name: str):
+    """The first criterion with a parameter of this name (e.g. fewer_than_months) in the data."""
+    return next(criterion for criterion in programme.eligibility.criteria if name in criterion.parameters)
 
 
-def eligible_answers(programme: Programme) -> dict:
-    """Graduated from an accepted programme, resident, not employed, never worked full time, applying in the window."""
-    return {
-        "application_date": a_day_in_the_window(programme).isoformat(),
-        "qualification": criterion_with(programme, "accepted").accepted[0],
-        "hk_resident": True,
-        "employed_now": False,
-        "full_time_jobs": [],
-    }
+def parameter(programme: Programme, name: str) -> object:
+    """The value of the first criterion's parameter of this name (e.g. fewer_than_months) in the data."""
+    return next(criterion.parameters[name] for criterion in programme.eligibility.criteria if name in criterion.parameters)
+
+
+def meeting_answer(criterion, applying: date) -> object:
+    """An answer that meets a criterion of any kind, made from its parameters."""
+    parameters = criterion.parameters
+    if criterion.kind == "choice_in":
+        return parameters["accepted"][0]
+    if criterion.kind == "yes_no_is":
+        return parameters["must_be"]
+    if criterion.kind == "longest_stretch_under":
+        return []
+    if criterion.kind in ("date_on_or_after", "date_on_or_before"):
+        return parameters["date"]
+    if criterion.kind == "age_between":
+        years = parameters.get("min_years", 0) + 1 if "max_years" not in parameters else \
+            (parameters.get("min_years", 0) + parameters["max_years"]) // 2
+        return applying.replace(year=applying.year - years, day=min(applying.day, 28)).isoformat()
+    raise ValueError(f"no meeting answer for a {criterion.kind} criterion")
+
+
+def eligible_answers(programme: Programme, cohort: int = 0) -> dict:
+    """An answer that meets every criterion to each question, applying in a cohort's window."""
+    applying = a_day_in_the_window(programme, cohort)
+    answers = {"application_date": applying.isoformat()}
+    for criterion in programme.eligibility.criteria:
+        answers.setdefault(criterion.question, meeting_answer(criterion, applying))
+    for question in programme.questions:  # a job question's yes/no about having a job now: not on that day
+        if question.kind == "periods" and question.employed_question:
+            answers[question.employed_question] = False
+    return answers
 
 
 def first_of_month(day: date, months_later: int) -> date:

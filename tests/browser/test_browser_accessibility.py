@@ -107,7 +107,7 @@ def test_no_state_of_the_self_check_has_an_accessibility_violation(device_page, 
     change.click()
     audit("out of date")
     experience = criterion_with(programme, "fewer_than_months")
-    self_check.check({"full_time_jobs": [job_lasting_months(experience.fewer_than_months, ending_before=applying)]})
+    self_check.check({"full_time_jobs": [job_lasting_months(experience.parameters["fewer_than_months"], ending_before=applying)]})
     assert self_check.outcome == "not_eligible"
     audit("not eligible")
     self_check.result.locator('[data-action="restart"]').click()

@@ -39,7 +39,7 @@ def every_criterion(programme, status: str) -> dict[str, str]:
 def a_job_of_the_limit(programme, answers: dict) -> dict:
     experience = criterion_with(programme, "fewer_than_months")
     applying = date.fromisoformat(answers["application_date"])
-    return job_lasting_months(experience.fewer_than_months, ending_before=applying)
+    return job_lasting_months(experience.parameters["fewer_than_months"], ending_before=applying)
 
 
 def test_meeting_every_criterion_is_eligible_and_changing_to_a_job_of_the_limit_is_not(context, site_url, programme):
