@@ -63,6 +63,16 @@ def test_a_date_change_is_reported_in_the_timeline_with_the_window_cases_it_move
     assert (day_after.before["applications"], day_after.after["applications"]) == ("closed", "open")
     assert not any(change.outcome_changed for change in diff.cases)
     assert "**This edit changes the outcome of 0 of the" in text
+    # Every page that says the closing date, or what it makes of it today, changes; a page that does not stays.
+    changed = {page.address.removeprefix(LOCATION.site_url) for page in diff.pages if page.kind == "changed"}
+    assert {"", "timeline/", "how-to-apply/", "self-check/"} <= changed
+    assert "contact/" not in changed
+    assert f"1 fact and {len(diff.pages)} pages added, removed or changed." in text and len(diff.pages) >= 4
+
+
+def test_a_page_whose_words_do_not_change_is_not_reported(tmp_path):
+    diff, _ = diff_report(edit(tmp_path, {"reviewed: \"2026-11-26\"": "reviewed: \"2026-11-26\"  # checked again"}))
+    assert diff.pages == ()
 
 
 NEW_ROLE = ("  - id: data-analyst-trainee\n    name: Data Analyst Trainee\n    track: technology-for-good\n"

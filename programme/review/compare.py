@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
 import selfcheck
 from programme.data.model import Programme
@@ -12,6 +13,8 @@ from programme.data.rules import selfcheck_rules
 from programme.hosting.location import SiteLocation
 from programme.review.versions import Version
 from programme.site.pages import page_path, plan_pages
+from programme.site.status import build_date
+from programme.site.words import page_words
 
 # Lists whose items are told apart by one of these keys; any other list of mappings by position.
 ITEM_KEYS = ("id", "key", "value")
@@ -48,7 +51,7 @@ class CaseChange:
 
 @dataclass(frozen=True)
 class PageChange:
-    kind: str  # "added", "removed" or "renamed"
+    kind: str  # "added", "removed", "renamed" or "changed" (its words)
     title: str
     address: str
     old_title: str = ""
@@ -76,7 +79,7 @@ def compare(before: Version, after: Version, location: SiteLocation | None = Non
         return DataDiff(before, after)
     location = location or SiteLocation()
     nodes = tuple(_node_changes(_nodes(before.data), _nodes(after.data)))
-    pages = tuple(_page_changes(before.programme, after.programme, location))
+    pages = tuple(_page_changes(before.programme, after.programme, location, build_date()))
     cases, compared, problems = _case_changes(before.programme, after.programme, after.cases)
     return DataDiff(before, after, nodes, pages, cases, compared, problems)
 
@@ -136,10 +139,13 @@ def field_order(name: str) -> tuple:
     return (name.startswith("ref."), name)  # the source last, after the values it supports
 
 
-def _page_changes(before: Programme, after: Programme, location: SiteLocation) -> Iterator[PageChange]:
+def _page_changes(before: Programme, after: Programme, location: SiteLocation, today: date) -> Iterator[PageChange]:
+    """Pages added, removed, renamed, or whose words change (what a status says today included), in the first
+    edition, which every other edition follows."""
     root = next(iter(after.editions.values()))  # the first edition's addresses
     old = {spec.src_uri: str(spec.title) for spec in plan_pages(before)}
     new = {spec.src_uri: str(spec.title) for spec in plan_pages(after)}
+    old_words, new_words = page_words(before, today), page_words(after, today)
     for src_uri in [*new, *(uri for uri in old if uri not in new)]:
         address = location.page_url(root, page_path(src_uri)) or "/" + page_path(src_uri)
         if src_uri not in old:
@@ -148,6 +154,8 @@ def _page_changes(before: Programme, after: Programme, location: SiteLocation) -
             yield PageChange("removed", old[src_uri], address)
         elif old[src_uri] != new[src_uri]:
             yield PageChange("renamed", new[src_uri], address, old[src_uri])
+        elif old_words[src_uri] != new_words[src_uri]:
+            yield PageChange("changed", new[src_uri], address)
 
 
 def _case_changes(before: Programme, after: Programme, cases: tuple[dict, ...]) -> tuple[tuple[CaseChange, ...], int, tuple[str, ...]]:
