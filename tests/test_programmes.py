@@ -82,7 +82,11 @@ def test_the_review_summary_works_on_the_example(tmp_path):
     assert "max_years: 30" in text
     edited = tmp_path / "minimal"
     subprocess.run(["cp", "-r", str(EXAMPLE.parent), str(edited)], check=True)
-    (edited / "programme.yaml").write_text(text.replace("max_years: 30", "max_years: 29"), encoding="utf-8")
+    # A rule changed with the source that changes it: the new age limit, its quote and the document it is quoted from.
+    (edited / "programme.yaml").write_text(text.replace("max_years: 30", "max_years: 29")
+                                           .replace("be aged 18 to 30 when they apply", "be aged 18 to 29 when they apply"), encoding="utf-8")
+    document = next((edited / "sources").iterdir())
+    document.write_text(document.read_text(encoding="utf-8").replace("aged 18 to 30", "aged 18 to 29"), encoding="utf-8")
     completed = subprocess.run(
         [sys.executable, "-m", "programme", "diff", "--base-file", str(EXAMPLE), "--head-file", str(edited / "programme.yaml")],
         capture_output=True, text=True, timeout=120, cwd=PROJECT_ROOT)

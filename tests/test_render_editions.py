@@ -55,6 +55,9 @@ def is_free_text(schema: dict) -> bool:
     return schema.get("type") == "string" and "pattern" not in schema and "enum" not in schema
 
 
+DATE = re.compile(r"\d{4}(-\d{2}){0,2}")
+
+
 def with_placeholders(value: object, schema: dict, counter: list[int], kept: set[str]) -> object:
     """The data with every free text replaced, in every language; collects the values that stay as written."""
     if definition(schema) in KEPT_AS_THEY_ARE and isinstance(value, str):
@@ -69,7 +72,13 @@ def with_placeholders(value: object, schema: dict, counter: list[int], kept: set
         return [with_placeholders(item, schema.get("items", {}), counter, kept) for item in value]
     if isinstance(value, dict):
         properties = schema.get("properties", {})
-        return {key: with_placeholders(item, properties.get(key, {}), counter, kept) for key, item in value.items()}
+        result = {key: with_placeholders(item, properties.get(key, {}), counter, kept) for key, item in value.items()}
+        if isinstance(result.get("ref"), dict) and isinstance(result["ref"].get("quote"), str) and "note" not in value:
+            # A fact's quote shows its dates and numbers (the check requires it), here as digits.
+            shown = [str(item) for item in value.values() if isinstance(item, int) and not isinstance(item, bool)
+                     or isinstance(item, str) and DATE.fullmatch(item)]
+            result["ref"] = {**result["ref"], "quote": " ".join([result["ref"]["quote"], *shown])}
+        return result
     return value
 
 

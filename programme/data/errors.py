@@ -89,6 +89,7 @@ class Problem:
     path: Path
     message: str
     at_key: bool = False  # point at the key rather than its value, as for a key that should not be there
+    follows: tuple[Path, ...] = ()  # fields whose fault, if reported, explains this one: then it is not told
 
 
 @dataclass(frozen=True)

@@ -87,20 +87,28 @@ def _read(raw: bytes, shown: str, documents: DocumentReader) -> tuple[object, li
         return None, parsed.errors, parsed.positions, []
     validator = _validator()
     errors = list(parsed.errors)
-    problems = validator.errors(parsed.value)
+    schema_problems = validator.errors(parsed.value)  # first: it records where each kind of value is (paths_of)
     text_paths = validator.paths_of("text") + validator.paths_of("short_text")
-    problems += semantic_problems(parsed.value, validator.paths_of("date"))
+    checks = [schema_problems]
+    if isinstance(parsed.value, dict):  # quotes in their sources before the values in their quotes
+        checks.append(source_problems(parsed.value, documents))
+    checks += semantic_problems(parsed.value, validator.paths_of("date"))
     if isinstance(parsed.value, dict):
-        problems += address_problems(parsed.value, validator.paths_of("url"),
-                                     validator.paths_of("name") + validator.paths_of("short_text"))
-    problems += missing_translations(parsed.value, text_paths)
-    if isinstance(parsed.value, dict):
-        problems += source_problems(parsed.value, documents)
+        checks.append(address_problems(parsed.value, validator.paths_of("url"),
+                                       validator.paths_of("name") + validator.paths_of("short_text")))
+    checks.append(missing_translations(parsed.value, text_paths))
     refused = set(parsed.refused_paths)
-    for problem in problems:
-        if not problem.at_key and any(problem.path[:length] in refused for length in range(len(problem.path) + 1)):
-            continue  # a value left out has had its say
-        errors.append(_located(problem, parsed.positions, shown))
+    reported: set = set()
+    for check in checks:
+        found = []
+        for problem in check:
+            if not problem.at_key and any(problem.path[:length] in refused for length in range(len(problem.path) + 1)):
+                continue  # a value left out has had its say
+            if problem.path in reported or any(path in reported for path in problem.follows):
+                continue  # a field an earlier check found at fault: what a later one says follows from it
+            found.append(problem.path)
+            errors.append(_located(problem, parsed.positions, shown))
+        reported.update(found)
     errors = [replace(error, location=format_path(error.path, parsed.value)) for error in errors]
     return parsed.value, sorted(errors, key=lambda error: (error.line, error.column, error.message)), parsed.positions, text_paths
 

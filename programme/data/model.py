@@ -239,6 +239,8 @@ class GraduatedCohort:
     announced: PartialDate | None
     next_step: Fact | None
     ref: Ref
+    announced_no_later_than: bool = False  # the source says only that it had been announced by then
+    note: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -503,7 +505,9 @@ def _related(item: dict, organisations: dict, people: dict, ref, fact, placement
         cohorts=tuple(
             GraduatedCohort(Text.from_data(entry["name"]), entry["graduates"],
                             PartialDate.parse(entry["announced"]) if "announced" in entry else None,
-                            fact(entry.get("next_step")), ref(entry))
+                            fact(entry.get("next_step")), ref(entry),
+                            entry.get("date_accuracy") == "no_later_than",
+                            Text.from_data(entry["note"]) if "note" in entry else None)
             for entry in item.get("cohorts", ())
         ),
         celebrated_by=Celebration(tuple(people[person] for person in celebrated["people"]), ref(celebrated)) if celebrated else None,
