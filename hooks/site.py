@@ -44,7 +44,7 @@ from programme.data.loader import SCHEMA_PATH, load_checked
 from programme.site.metadata import page_metadata, robots_txt
 from programme.data.model import Programme
 from programme.site.opendata import open_data_files
-from programme.site.pages import TIMELINE, PageSpec, plan_nav, plan_pages
+from programme.site.pages import SELF_CHECK, TIMELINE, PageSpec, plan_nav, plan_pages
 from programme.hosting.location import LocationError, SiteLocation, site_location
 from programme.site.render import TEMPLATES_DIR, PageRenderer, install_translations, table_of_contents
 from programme.hosting.sitedir import StagedSiteDir
@@ -55,6 +55,8 @@ from programme.site.whitespace import drop_indentation
 
 # The search plugin segments Chinese with jieba, which otherwise logs every dictionary load.
 jieba.setLogLevel(logging.WARNING)
+# Fetches the self-check's runtime when a reader heads there (overrides/main.html puts it on every other page).
+PREFETCH_SCRIPT = "assets/selfcheck/prefetch.js"
 # Module workers and WebAssembly need these types, in `mkdocs serve` too.
 mimetypes.add_type("text/javascript", ".mjs")
 mimetypes.add_type("application/wasm", ".wasm")
@@ -72,6 +74,8 @@ class _SiteBuild:
     bundle: RuntimeBundle
     calendars: dict[str, CohortCalendar]
     open_data: dict[str, bytes]
+    selfcheck: dict  # the self-check's runtime files and rules (programme/runtime/assets.py)
+    files: Files | None = None  # this edition's files, once on_files has them
     staged: StagedSiteDir | None = None
     warnings: CountHandler = field(default_factory=CountHandler)  # strict MkDocs aborts only after on_post_build
 
@@ -135,7 +139,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     pages = plan_pages(programme)
     renderer = PageRenderer(programme, today, {"selfcheck": selfcheck, "calendars": calendars}, language=language)
     _builds[-1] = _SiteBuild(data_path, programme, edition, location, {page.src_uri: page for page in pages}, renderer,
-                             runtime, bundle, calendars, open_data)
+                             runtime, bundle, calendars, open_data, selfcheck)
     config.nav = plan_nav(programme, language) + (list(config.nav or []) if _is_root(edition) else [])
     config.theme["language"] = edition.theme_language
     config.extra["alternate"] = [EDITIONS[other].name for other in programme.languages]  # the theme shows our switcher
@@ -207,6 +211,7 @@ def on_build_error(error: Exception) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages and calendars; the root edition also holds the self-check's runtime and what the
     whole site shares: open data, robots.txt and the host's headers."""
+    _state().files = files
     for src_uri in _state().pages:
         files.append(File.generated(config, src_uri, content=""))
     language = _state().edition.language
@@ -258,16 +263,24 @@ def on_page_content(html_content: str, page: Page, config: MkDocsConfig, files: 
         return html_content
 
     def href(src_uri: str) -> str:
-        target = files.get_file_from_path(src_uri)
-        if target is not None:
-            return target.url_relative_to(page.file)
-        if src_uri in _state().shared_files:  # the root edition's, one folder up
-            return posixpath.relpath(src_uri, posixpath.join(_state().edition.folder, page.url) or ".")
-        raise PluginError(f"{spec.template} links to {src_uri!r}, which is not a page or file of this site")
+        address = _href(page, src_uri)
+        if address is None:
+            raise PluginError(f"{spec.template} links to {src_uri!r}, which is not a page or file of this site")
+        return address
 
     rendered = _state().renderer.render(spec, href)
     page.toc = get_toc(table_of_contents(rendered))
     return rendered
+
+
+def _href(page: Page, src_uri: str) -> str | None:
+    """A page or file of this edition, or a file the root edition holds for all, relative to `page`."""
+    target = _state().files.get_file_from_path(src_uri)
+    if target is not None:
+        return target.url_relative_to(page.file)
+    if src_uri in _state().shared_files:  # the root edition's, one folder up
+        return posixpath.relpath(src_uri, posixpath.join(_state().edition.folder, page.url) or ".")
+    return None
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
@@ -292,7 +305,24 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         title=title, description=description, structured_data=structured_data,
     )
     context["page_editions"] = [(EDITIONS[other], _edition_href(EDITIONS[other], page)) for other in editions if other != language]
+    context["selfcheck_runtime"] = _selfcheck_runtime(page, spec)
     return context
+
+
+def _selfcheck_runtime(page: Page, spec: PageSpec | None) -> dict:
+    """What the page's head says of the self-check's runtime for assets/selfcheck/prefetch.js (overrides/main.html):
+    on the self-check page, its WebAssembly, asked for at once; on every other page, the addresses to fetch when its
+    reader heads for the self-check, and whether the page itself leads there."""
+    selfcheck, script = _state().selfcheck, _href(page, PREFETCH_SCRIPT)
+    if spec is not None and spec.src_uri == SELF_CHECK:
+        return {"prefetch_script": script, "wasm": _href(page, selfcheck["wasm_path"])}
+    return {
+        "prefetch_script": script,
+        "self_check": _href(page, SELF_CHECK),
+        "boot": [_href(page, path) for path in selfcheck["boot_paths"]],
+        "stdlib": _href(page, selfcheck["stdlib_path"]),
+        "on_idle": spec is not None and spec.leads_to_self_check,
+    }
 
 
 def _edition_href(other: Edition, page: Page) -> str:

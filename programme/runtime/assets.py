@@ -51,14 +51,21 @@ def rules_json(programme: Programme, language: str) -> str:
 
 def selfcheck_context(programme: Programme, language: str, runtime: list[RuntimeFile], bundle: RuntimeBundle) -> dict:
     """What the self-check page needs to start the runtime in the browser: the files' addresses and integrity, and
-    the rules in the page's language."""
+    the rules in the page's language; and, for any page, the runtime's files in the order a start needs them.
+
+    `boot_paths` are what a start asks for at once, the WebAssembly the largest; the standard library comes apart,
+    after them: Python needs it only once the WebAssembly is compiled, so it is fetched once the WebAssembly has
+    arrived and never shares the link with it."""
     published = {file.source.name: file.published_as for file in runtime}
     return {
         "rules_json": rules_json(programme, language),
         "pyodide_path": published["pyodide.mjs"],
+        "wasm_path": published["pyodide.asm.wasm"],
         "stdlib_path": published[bundle.stdlib],
         "stdlib_integrity": bundle.integrity(bundle.stdlib),
         "lock_path": published[bundle.lock],
         "lock_integrity": bundle.integrity(bundle.lock),
         "package": bundle.package,
+        "boot_paths": [published[name] for name in ("pyodide.mjs", bundle.lock, "pyodide.asm.mjs", "pyodide.asm.wasm",
+                                                     bundle.wheel)],
     }

@@ -14,13 +14,15 @@ from programme.site.opendata import DATA_FILE, SCHEMA_FILE
 @dataclass(frozen=True)
 class PageSpec:
     """One generated page: where it lives, its template, its title, the data the template reads, and page settings
-    for the theme (Material reads `template` and `hide` from a page's metadata)."""
+    for the theme (Material reads `template` and `hide` from a page's metadata). A page that `leads_to_self_check`
+    is one whose readers are on their way to the self-check: its runtime is fetched once the page is idle."""
 
     src_uri: str
     template: str
     title: Text
     context: dict = field(default_factory=dict, compare=False)
     theme_meta: dict = field(default_factory=dict, compare=False)
+    leads_to_self_check: bool = False
 
 
 def track_uri(track: Track) -> str:
@@ -50,9 +52,9 @@ def plan_pages(programme: Programme) -> list[PageSpec]:
         pages.append(PageSpec(track_uri(track), "track.html", track.name, {"track": track}))
         pages += [PageSpec(role_uri(role), "role.html", role.name, {"role": role, "track": track}) for role in track.roles]
     pages += [
-        PageSpec(ELIGIBILITY, "eligibility.html", titles.eligibility),
+        PageSpec(ELIGIBILITY, "eligibility.html", titles.eligibility, leads_to_self_check=True),
         PageSpec(SELF_CHECK, "self_check.html", titles.self_check),
-        PageSpec(HOW_TO_APPLY, "how_to_apply.html", titles.how_to_apply),
+        PageSpec(HOW_TO_APPLY, "how_to_apply.html", titles.how_to_apply, leads_to_self_check=True),
         PageSpec(TIMELINE, "timeline.html", titles.timeline),
         PageSpec(TLT, "tlt.html", programme.tlt.name),
         PageSpec(CONTACT, "contact.html", titles.contact),

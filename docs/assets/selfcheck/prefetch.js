@@ -1,0 +1,111 @@
+// Gets the self-check's runtime on its way early, so that the self-check is ready on arrival. Loaded in each page's
+// head (overrides/main.html), `async`, so that it runs as soon as it has arrived.
+//
+// On the self-check page (data-wasm), it asks at once for the WebAssembly, the largest file the start waits for and
+// the first it needs, as a high-priority preload into the HTTP cache: the page's other scripts, and the worker that
+// asks for it again, come later. widget.js tells the worker when it has arrived (the standard library waits for that).
+//
+// On every other page it fetches the runtime into the HTTP cache only on a sign that the reader is heading for the
+// self-check:
+//   - on a page that leads there (data-on-idle: the eligibility and how-to-apply pages), once the page is idle;
+//   - on any page, when a pointer rests on a link to the self-check, a touch or click starts on one, or keyboard focus
+//     rests on one.
+// A visit without such a sign fetches nothing, and nothing is fetched ahead for a browser that asks to save data
+// (Save-Data). The page names the runtime's files (content-named, cached for good), in the order a start needs them:
+// the start's own files first, the WebAssembly the largest, then the standard library once they have arrived, as the
+// self-check's worker asks for them. Where the browser has Speculation Rules, it also prefetches the self-check page
+// itself on the same signs (moderate eagerness). No address or page name is written here: they come from the page.
+
+const RESTING_MS = 200; // a pointer or focus resting on a link this long means intent, as moderate eagerness reads it
+
+const script = document.querySelector("script[data-selfcheck-prefetch]");
+if (script?.dataset.wasm) {
+  startTheWebAssembly(script.dataset.wasm);
+} else if (script && !navigator.connection?.saveData) {
+  watchForIntent(script.dataset);
+}
+
+function startTheWebAssembly(href) {
+  const preload = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "", href });
+  preload.dataset.selfcheckWasm = "";
+  document.head.append(preload);
+}
+
+function watchForIntent({ selfCheck, boot, stdlib, onIdle }) {
+  const target = new URL(selfCheck, document.baseURI);
+  const linkToSelfCheck = (element) => {
+    const link = element instanceof Element ? element.closest("a[href]") : null;
+    return link && link.origin === target.origin && link.pathname === target.pathname ? link : null;
+  };
+  let started = false;
+  let resting = null;
+
+  const start = () => {
+    if (started) {
+      return;
+    }
+    started = true;
+    clearTimeout(resting);
+    prefetch(boot.split(" ")).then(() => prefetch([stdlib]));
+  };
+  const restOn = (event) => {
+    const link = linkToSelfCheck(event.target);
+    if (link && !link.contains(event.relatedTarget)) {
+      clearTimeout(resting);
+      resting = setTimeout(start, RESTING_MS);
+    }
+  };
+  const leave = (event) => {
+    const link = linkToSelfCheck(event.target);
+    if (link && !link.contains(event.relatedTarget)) {
+      clearTimeout(resting);
+    }
+  };
+  document.addEventListener("pointerover", restOn);
+  document.addEventListener("pointerout", leave);
+  document.addEventListener("focusin", restOn);
+  document.addEventListener("focusout", leave);
+  document.addEventListener("pointerdown", (event) => linkToSelfCheck(event.target) && start());
+  if (onIdle !== undefined) {
+    whenIdle(start);
+  }
+  speculate(target);
+}
+
+// Resolves once every file has arrived or failed: a file that fails is left to the self-check to report.
+function prefetch(hrefs) {
+  return Promise.all(hrefs.map((href) => new Promise((settled) => {
+    const link = Object.assign(document.createElement("link"), { rel: "prefetch", href });
+    link.addEventListener("load", settled);
+    link.addEventListener("error", settled);
+    document.head.append(link);
+  })));
+}
+
+function whenIdle(callback) {
+  const idle = () => (window.requestIdleCallback ? requestIdleCallback(callback) : setTimeout(callback, 0));
+  if (document.readyState === "complete") {
+    idle();
+  } else {
+    window.addEventListener("load", idle, { once: true });
+  }
+}
+
+// The browser's own prefetch of the self-check page, on the same signs; the page's policy allows these rules
+// ('inline-speculation-rules'), which are data, not code.
+function speculate(target) {
+  if (!HTMLScriptElement.supports?.("speculationrules")) {
+    return;
+  }
+  const rules = document.createElement("script");
+  rules.type = "speculationrules";
+  rules.textContent = JSON.stringify({
+    prefetch: [{ source: "document", where: { href_matches: asPattern(target.pathname) }, eagerness: "moderate" }],
+  });
+  document.head.append(rules);
+}
+
+// A path as a URL pattern that matches it alone: the pattern syntax's own characters escaped.
+function asPattern(path) {
+  return path.replace(/[\\:*?+(){}]/g, "\\$&");
+}
