@@ -1,12 +1,6 @@
-// Gets the self-check's runtime on its way early, so that the self-check is ready on arrival. Loaded in each page's
-// head (overrides/main.html), `async`, so that it runs as soon as it has arrived.
-//
-// On the self-check page (data-wasm), it asks at once for the WebAssembly, the largest file the start waits for and
-// the first it needs, as a high-priority preload into the HTTP cache: the page's other scripts, and the worker that
-// asks for it again, come later. widget.js tells the worker when it has arrived (the standard library waits for that).
-//
-// On every other page it fetches the runtime into the HTTP cache only on a sign that the reader is heading for the
-// self-check:
+// Gets the self-check's runtime into the browser's HTTP cache while the reader is on their way there, so that the
+// self-check is ready on arrival. Loaded in the head of every page but the self-check (overrides/main.html), `async`.
+// It starts only on a sign that the reader is heading for the self-check:
 //   - on a page that leads there (data-on-idle: the eligibility and how-to-apply pages), once the page is idle;
 //   - on any page, when a pointer rests on a link to the self-check, a touch or click starts on one, or keyboard focus
 //     rests on one.
@@ -19,16 +13,8 @@
 const RESTING_MS = 200; // a pointer or focus resting on a link this long means intent, as moderate eagerness reads it
 
 const script = document.querySelector("script[data-selfcheck-prefetch]");
-if (script?.dataset.wasm) {
-  startTheWebAssembly(script.dataset.wasm);
-} else if (script && !navigator.connection?.saveData) {
+if (script && !navigator.connection?.saveData) {
   watchForIntent(script.dataset);
-}
-
-function startTheWebAssembly(href) {
-  const preload = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "", href });
-  preload.dataset.selfcheckWasm = "";
-  document.head.append(preload);
 }
 
 function watchForIntent({ selfCheck, boot, stdlib, onIdle }) {

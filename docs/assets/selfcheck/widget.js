@@ -108,7 +108,6 @@ function startableRuntime(root, rulesJson, showStatus) {
       console.error("Self-check worker:", event.message || `${url("workerUrl")} could not be loaded`);
       fail();
     });
-    tellWhenTheWebAssemblyHasArrived(worker);
     worker.postMessage({
       type: "start",
       pyodideUrl: url("pyodideUrl"),
@@ -145,23 +144,6 @@ function startableRuntime(root, rulesJson, showStatus) {
   }
 
   return { start, evaluate, isReady: () => ready };
-}
-
-// prefetch.js asked for the WebAssembly from the page's head; the worker asks for the standard library only once it
-// has arrived, so that the two never share the link. (Without that preload, the worker waits until it has compiled
-// the WebAssembly.)
-function tellWhenTheWebAssemblyHasArrived(worker) {
-  const preload = document.querySelector("link[data-selfcheck-wasm]");
-  const arrived = () => worker.postMessage({ type: "wasm-arrived" });
-  if (!preload) {
-    return;
-  }
-  if (performance.getEntriesByName(preload.href, "resource").length > 0) {
-    arrived();
-  } else {
-    preload.addEventListener("load", arrived, { once: true });
-    preload.addEventListener("error", arrived, { once: true });
-  }
 }
 
 // Answers: each control's name is the answer key; `data-kind` says how its value becomes JSON.

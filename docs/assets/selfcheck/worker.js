@@ -3,7 +3,6 @@
 //
 // Messages in:  {type: "start", pyodideUrl, stdlibUrl, stdlibIntegrity, lockUrl, lockIntegrity, package, rulesJson,
 //                language}
-//               {type: "wasm-arrived"}: the page's request for the WebAssembly is complete
 //               {type: "evaluate", id, answersJson}
 // Messages out: {type: "ready"} | {type: "failed", reason} | {type: "result", id, resultJson}
 //
@@ -14,13 +13,6 @@
 let engine = Promise.reject(new Error("evaluate before start"));
 engine.catch(() => {}); // replaced by the real engine on "start"
 let started = false;
-// Pyodide asks for the standard library as it starts, but Python needs it only once the WebAssembly is compiled: the
-// request waits until the page says the WebAssembly has arrived (or it is compiled), so that the two never share the
-// link and the WebAssembly, on the critical path, arrives first.
-let webAssemblyArrived;
-const afterTheWebAssembly = new Promise((resolve) => {
-  webAssemblyArrived = resolve;
-});
 
 self.addEventListener("message", async (event) => {
   const message = event.data;
@@ -31,8 +23,6 @@ self.addEventListener("message", async (event) => {
       () => self.postMessage({ type: "ready" }),
       (error) => self.postMessage({ type: "failed", reason: String(error && error.message ? error.message : error) }),
     );
-  } else if (message.type === "wasm-arrived") {
-    webAssemblyArrived();
   } else if (message.type === "evaluate") {
     try {
       const evaluate = await engine;
@@ -46,7 +36,7 @@ self.addEventListener("message", async (event) => {
 async function start({ pyodideUrl, stdlibUrl, stdlibIntegrity, lockUrl, lockIntegrity, package: name, rulesJson, language }) {
   const lockFileContents = fetchChecked(lockUrl, lockIntegrity, "the lock file").then((response) => response.text());
   lockFileContents.catch(() => {}); // loadPyodide reports it; this only keeps it from counting as unhandled meanwhile
-  fetchAfterTheWebAssembly(stdlibUrl);
+  atLowPriority(stdlibUrl);
   const { loadPyodide } = await import(pyodideUrl);
   const pyodide = await Promise.race([
     loadPyodide({
@@ -82,31 +72,28 @@ async function checkStandardLibrary(pyodide, url, integrity) {
   }
 }
 
-// Pyodide fetches `url` itself: its request is held until afterTheWebAssembly.
-function fetchAfterTheWebAssembly(url) {
+// Pyodide asks for the standard library as it starts, beside the WebAssembly, which the page asked for first (its
+// head preloads it); Python needs the standard library only once the WebAssembly is compiled. Its request (Pyodide's
+// own) goes at low priority, so that a host that sends by priority (HTTP/2, HTTP/3) sends the WebAssembly first.
+// (Holding the request back until the page had seen the WebAssembly arrive measured no faster: the page learns of it
+// some 0.3 s after its last byte on a phone, and the link idles meanwhile. bench/selfcheck_arrival.py; README.)
+function atLowPriority(url) {
   const fetchNow = self.fetch;
   self.fetch = (resource, options) =>
-    String(resource) === url ? afterTheWebAssembly.then(() => fetchNow(resource, options)) : fetchNow(resource, options);
+    fetchNow(resource, String(resource) === url ? { ...options, priority: "low" } : options);
 }
 
 // Pyodide only logs a WebAssembly module that cannot be fetched, compiled or instantiated (a missing file, a host
-// policy without 'wasm-unsafe-eval') and then waits for ever. This rejects instead, so that the page can say so. A
-// module that compiles has arrived, whatever the page says.
+// policy without 'wasm-unsafe-eval') and then waits for ever. This rejects instead, so that the page can say so.
 function webAssemblyFailure() {
   return new Promise((resolve, reject) => {
     for (const name of ["instantiate", "instantiateStreaming"]) {
       const instantiate = WebAssembly[name];
       WebAssembly[name] = (...args) =>
-        instantiate.apply(WebAssembly, args).then(
-          (instantiated) => {
-            webAssemblyArrived();
-            return instantiated;
-          },
-          (error) => {
-            reject(error);
-            throw error;
-          },
-        );
+        instantiate.apply(WebAssembly, args).catch((error) => {
+          reject(error);
+          throw error;
+        });
     }
   });
 }
