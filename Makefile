@@ -81,6 +81,7 @@ bench: setup
 	$(BIN)/python bench/fuzz_data.py
 	$(BIN)/python bench/lighthouse.py
 	$(BIN)/python bench/selfcheck_transfer.py
+	$(BIN)/python bench/selfcheck_arrival.py
 
 # Re-pin the Python dependencies after editing pyproject.toml or requirements/pyodide-tools.in. The tools' lock is
 # compiled under Python 3.12+ (what they run on), by the same pip-tools in a throwaway venv.
