@@ -81,6 +81,7 @@ bench: setup
 	$(BIN)/python bench/fuzz_data.py
 	$(BIN)/python bench/lighthouse.py
 	$(BIN)/python bench/selfcheck_transfer.py
+	$(BIN)/python bench/selfcheck_startup.py
 	$(BIN)/python bench/selfcheck_arrival.py
 
 # Re-pin the Python dependencies after editing pyproject.toml or requirements/pyodide-tools.in. The tools' lock is
