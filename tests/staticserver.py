@@ -175,8 +175,8 @@ def serve(site_dir: Path, prefix: str = "/", *, security_headers: bool = True, l
     Without `security_headers`, it is a host that sends none: the pages' own <meta> policy must hold alone. Each
     response with a body is appended to `log`, if given, once sent; `link` slows every response as that link would.
     """
-    settings = {"prefix": "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/", "security_headers": security_headers,
-                "log": log, "link": link}
+    settings = {"prefix": "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/",
+                "security_headers": security_headers, "log": log, "link": link}
     handler = functools.partial(type("_Handler", (_Handler,), settings), directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -32,7 +32,8 @@ const pyodide = await loadPyodide({
 });
 if (request.install === "unzip") {
   pyodide.FS.writeFile("/tmp/engine.whl", await readFile(request.wheel));
-  // Only site-packages' own finder forgets what it listed: importlib.invalidate_caches() would import importlib.metadata.
+  // Only site-packages' own finder forgets what it listed: importlib.invalidate_caches() would import
+  // importlib.metadata.
   pyodide.runPython(`
 import site, sys, zipfile
 packages = site.getsitepackages()[0]

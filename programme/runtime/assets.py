@@ -54,8 +54,8 @@ def selfcheck_context(programme: Programme, language: str, runtime: list[Runtime
     the rules in the page's language; and, for any page, the runtime's files in the order a start needs them.
 
     `boot_paths` are what a start asks for at once, the WebAssembly the largest; the standard library comes apart,
-    after them: Python needs it only once the WebAssembly is compiled, so it is fetched once the WebAssembly has
-    arrived and never shares the link with it."""
+    after them, since Python needs it only once the WebAssembly is compiled (assets/selfcheck/prefetch.js fetches it
+    once they have arrived; the worker asks for it at a low priority)."""
     published = {file.source.name: file.published_as for file in runtime}
     return {
         "rules_json": rules_json(programme, language),

@@ -7,7 +7,8 @@
 // 1. Trace: boot Pyodide with its full standard library, load the engine's wheel from the lock as the browser does,
 //    import it and evaluate every set of answers; then list the standard library's modules Python loaded.
 // 2. Compile: in a fresh interpreter, compile exactly those modules to .pyc (hash-based, unchecked: no timestamps;
-//    without column ranges) and write them, sorted, stored uncompressed (the web server compresses), into one zip with fixed metadata.
+//    without column ranges) and write them, sorted, stored uncompressed (the web server compresses), into one zip
+//    with fixed metadata.
 // Prints {"python": version, "modules": [zip entry, ...]} on stdout; Python's own output goes to stderr.
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
