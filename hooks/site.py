@@ -310,14 +310,14 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 
 def _selfcheck_runtime(page: Page, spec: PageSpec | None) -> dict:
-    """What the page's head says of the self-check's runtime (overrides/main.html): on the self-check page, its
-    WebAssembly, asked for at once; on every other page, the addresses that assets/selfcheck/prefetch.js fetches when
-    its reader heads for the self-check, and whether the page itself leads there."""
-    selfcheck = _state().selfcheck
+    """What the page's head tells assets/selfcheck/prefetch.js of the self-check's runtime (overrides/main.html): on
+    the self-check page, its WebAssembly, asked for early; on every other page, the addresses to fetch when its reader
+    heads for the self-check, and whether the page itself leads there."""
+    selfcheck, script = _state().selfcheck, _href(page, PREFETCH_SCRIPT)
     if spec is not None and spec.src_uri == SELF_CHECK:
-        return {"wasm": _href(page, selfcheck["wasm_path"])}
+        return {"prefetch_script": script, "wasm": _href(page, selfcheck["wasm_path"])}
     return {
-        "prefetch_script": _href(page, PREFETCH_SCRIPT),
+        "prefetch_script": script,
         "self_check": _href(page, SELF_CHECK),
         "boot": [_href(page, path) for path in selfcheck["boot_paths"]],
         "stdlib": _href(page, selfcheck["stdlib_path"]),

@@ -72,8 +72,8 @@ async function checkStandardLibrary(pyodide, url, integrity) {
   }
 }
 
-// Pyodide asks for the standard library as it starts, beside the WebAssembly, which the page asked for first (its
-// head preloads it); Python needs the standard library only once the WebAssembly is compiled. Its request (Pyodide's
+// Pyodide asks for the standard library as it starts, beside the WebAssembly, which the page asked for first
+// (prefetch.js preloads it); Python needs the standard library only once the WebAssembly is compiled. Its request (Pyodide's
 // own) goes at low priority, so that a host that sends by priority (HTTP/2, HTTP/3) sends the WebAssembly first.
 // (Holding the request back until the page had seen the WebAssembly arrive measured no faster: the page learns of it
 // some 0.3 s after its last byte on a phone, and the link idles meanwhile. bench/selfcheck_arrival.py; README.)
