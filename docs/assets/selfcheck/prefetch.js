@@ -3,8 +3,8 @@
 //
 // On the self-check page (data-wasm), it asks for the WebAssembly, the largest file the start waits for and the first
 // it needs, as a preload into the HTTP cache, once the page has first painted: before that, the page's own styles and
-// scripts need the link (and Lighthouse counts a request made before the first paint against it). That is still some
-// 0.5 s before the worker would ask on a phone; the worker then takes it from the cache.
+// scripts need the link (and Lighthouse counts a request made before the first paint against it). That is still
+// 0.3-0.5 s before the worker would ask on a phone; the worker then takes it from the cache.
 //
 // On every other page it fetches the runtime into the HTTP cache only on a sign that the reader is heading for the
 // self-check:
