@@ -65,7 +65,7 @@ def _translations(language: str) -> NullTranslations:
     except FileNotFoundError:
         raise CatalogMissing(
             f"the self-check has no compiled catalog for {language}: {path} is missing. Compile the catalogs with "
-            "`make setup` in the project (or `python -m programme.catalogs`), and install the engine with its locale/."
+            "`make setup` in the project (or `python -m programme.words.catalogs`), and install the engine with its locale/."
         ) from None
 
 

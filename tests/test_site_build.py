@@ -268,8 +268,8 @@ def test_a_broken_edit_stops_the_build_before_anything_is_written(tmp_path):
 
     assert build.returncode != 0
     assert "Traceback" not in build.output
-    assert re.search(r"programme\.yaml:\d+:\d+: tracks\[0\]\.positions\.value: expected an integer, found string 'lots'", build.output)
-    assert re.search(r"programme\.yaml:\d+:\d+: roles\[0\]\.track: unknown track 'second'", build.output)
+    assert re.search(r"programme\.yaml:\d+:\d+: tracks\[technology-for-good\]\.positions\.value: expected an integer, found string 'lots'", build.output)
+    assert re.search(r"programme\.yaml:\d+:\d+: roles\[product-marketing-trainee\]\.track: unknown track 'second'", build.output)
     assert [path.name for path in site_dir.iterdir()] == ["previous.html"]
 
 

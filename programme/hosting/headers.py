@@ -3,10 +3,12 @@ Content-Security-Policy as a <meta> tag for hosts that send none, and the build 
 
 from __future__ import annotations
 
-# Scripts only from the site itself (WebAssembly for the self-check's Pyodide); no inline scripts or styles.
+# Scripts only from the site itself (WebAssembly for the self-check's Pyodide); no inline scripts or styles. Inline
+# speculation rules are allowed: JSON that only asks the browser to prefetch a page of this site, which a script of the
+# site adds on the way to the self-check (assets/selfcheck/prefetch.js); they cannot run code.
 CONTENT_SECURITY_POLICY = (
     ("default-src", "'self'"),
-    ("script-src", "'self' 'wasm-unsafe-eval'"),
+    ("script-src", "'self' 'wasm-unsafe-eval' 'inline-speculation-rules'"),
     ("worker-src", "'self'"),
     ("connect-src", "'self'"),
     ("img-src", "'self' data:"),

@@ -40,6 +40,8 @@ from programme.words.languages import Edition
 
 # The folder of static files every edition shares: the theme's and the site's own (docs/assets/).
 SHARED_FOLDER = "assets/"
+# Fetches the self-check's runtime when a reader heads there (overrides/main.html puts it in every page's head).
+PREFETCH_SCRIPT = "assets/selfcheck/prefetch.js"
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ class EditionBuild:
     staged: StagedSiteDir | None = None
     warnings: CountHandler = field(default_factory=CountHandler)  # strict MkDocs aborts only after post_build
     shared_assets: set[str] = field(default_factory=set)  # the root edition's static files this one links to
+    selfcheck: dict = field(init=False)  # the self-check's runtime files and rules (selfcheck_context)
+    files: Files | None = None  # this edition's files, once add_files has them
 
     def __post_init__(self) -> None:
         programme = self.inputs.programme
@@ -82,10 +86,10 @@ class EditionBuild:
             site_translations(self.edition.language)
         except FileNotFoundError as exc:
             raise PluginError(f"the {self.edition.language} edition's words: {exc}") from None
-        selfcheck = selfcheck_context(programme, self.edition.language, self.inputs.runtime, self.inputs.bundle)
+        self.selfcheck = selfcheck_context(programme, self.edition.language, self.inputs.runtime, self.inputs.bundle)
         self.pages = {page.src_uri: page for page in plan_pages(programme)}
         self.renderer = PageRenderer(programme, self.inputs.today, self.edition,
-                                     {"selfcheck": selfcheck, "calendars": self.inputs.calendars})
+                                     {"selfcheck": self.selfcheck, "calendars": self.inputs.calendars})
 
     @property
     def is_root(self) -> bool:
@@ -119,6 +123,7 @@ class EditionBuild:
         """The generated pages and calendars; the root edition also holds the self-check's runtime and what the whole
         site shares: open data, robots.txt and the host's headers."""
         inputs = self.inputs
+        self.files = files
         for src_uri in self.pages:
             files.append(File.generated(config, src_uri, content=""))
         timeline_url = inputs.location.page_url(self.edition, files.get_file_from_path(SINGLE_PAGES["timeline"]).url)
@@ -166,16 +171,39 @@ class EditionBuild:
             return html
 
         def href(src_uri: str) -> str:
-            target = files.get_file_from_path(src_uri)
-            if target is not None:
-                return target.url_relative_to(page.file)
-            if src_uri in self.inputs.shared_files or src_uri in self.shared_assets:  # the root edition's
-                return root_file_href(self.edition, page.url, src_uri)
-            raise PluginError(f"{spec.template} links to {src_uri!r}, which is not a page or file of this site")
+            address = self.href(page, src_uri)
+            if address is None:
+                raise PluginError(f"{spec.template} links to {src_uri!r}, which is not a page or file of this site")
+            return address
 
         rendered = self.renderer.render(spec, href)
         page.toc = get_toc(table_of_contents(rendered))
         return rendered
+
+    def href(self, page: MkDocsPage, src_uri: str) -> str | None:
+        """A page or file of this edition, or a file the root edition holds for all, relative to `page`."""
+        target = self.files.get_file_from_path(src_uri) if self.files is not None else None
+        if target is not None:
+            return target.url_relative_to(page.file)
+        if src_uri in self.inputs.shared_files or src_uri in self.shared_assets:  # the root edition's
+            return root_file_href(self.edition, page.url, src_uri)
+        return None
+
+    def selfcheck_runtime(self, page: MkDocsPage, spec: Page | None) -> dict:
+        """What the page's head tells assets/selfcheck/prefetch.js of the self-check's runtime (overrides/main.html):
+        on the self-check page, its WebAssembly, asked for early; on every other page, the addresses to fetch when
+        its reader heads for the self-check, and whether the page itself leads there."""
+        selfcheck, script = self.selfcheck, self.href(page, PREFETCH_SCRIPT)
+        self_check = SINGLE_PAGES["self_check"]
+        if spec is not None and spec.src_uri == self_check:
+            return {"prefetch_script": script, "wasm": self.href(page, selfcheck["wasm_path"])}
+        return {
+            "prefetch_script": script,
+            "self_check": self.href(page, self_check),
+            "boot": [self.href(page, path) for path in selfcheck["boot_paths"]],
+            "stdlib": self.href(page, selfcheck["stdlib_path"]),
+            "on_idle": spec is not None and spec.kind.leads_to_self_check,
+        }
 
     def theme_filters(self, env: jinja2.Environment) -> None:
         """The theme's `url` and `script_tag` filters, for an edition that links to the root edition's assets."""
@@ -230,6 +258,7 @@ class EditionBuild:
              edition_href(self.edition, other, page.url))
             for other in editions if other != self.edition
         ]
+        context["selfcheck_runtime"] = self.selfcheck_runtime(page, spec)
         return context
 
     def finish(self, config: MkDocsConfig) -> bool:
@@ -246,7 +275,7 @@ class EditionBuild:
 
 def selfcheck_context(programme: Programme, language: str, runtime: tuple[RuntimeFile, ...], bundle: RuntimeBundle) -> dict:
     """What the self-check page needs to start the runtime in the browser: the files' addresses and integrity, and
-    the rules in the page's language."""
+    the rules in the page's language; and, for any page, the runtime's files in the order a start needs them."""
     published = {file.source.name: file.published_as for file in runtime}
     return {
         "rules_json": script_json(selfcheck_rules(programme, language)),
@@ -256,4 +285,10 @@ def selfcheck_context(programme: Programme, language: str, runtime: tuple[Runtim
         "lock_path": published[bundle.lock],
         "lock_integrity": bundle.integrity(bundle.lock),
         "package": bundle.package,
+        # What a start asks for at once, the WebAssembly the largest; the standard library comes apart, after them,
+        # since Python needs it only once the WebAssembly is compiled (assets/selfcheck/prefetch.js fetches it once
+        # they have arrived; the worker asks for it at a low priority).
+        "wasm_path": published["pyodide.asm.wasm"],
+        "boot_paths": [published[name] for name in ("pyodide.mjs", bundle.lock, "pyodide.asm.mjs", "pyodide.asm.wasm",
+                                                     bundle.wheel)],
     }

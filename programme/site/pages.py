@@ -30,6 +30,8 @@ class PageKind:
     name: str                                       # the template (name.html) and its description macro
     graph: Callable | None = None                   # its JSON-LD (programme.site.structured_data), if it has one
     theme_meta: dict = field(default_factory=dict)  # settings for the theme: Material reads `template` and `hide`
+    # Its readers are on their way to the self-check: the runtime is fetched once the page is idle (prefetch.js).
+    leads_to_self_check: bool = False
 
     @property
     def template(self) -> str:
@@ -41,9 +43,9 @@ KINDS = {kind.name: kind for kind in (
     PageKind("home", structured_data.programme_graph, {"template": "home.html", "hide": ["toc"]}),
     PageKind("track", structured_data.track_graph),
     PageKind("role", structured_data.role_graph),
-    PageKind("eligibility"),
+    PageKind("eligibility", leads_to_self_check=True),
     PageKind("self_check"),
-    PageKind("how_to_apply"),
+    PageKind("how_to_apply", leads_to_self_check=True),
     PageKind("timeline"),
     PageKind("related", structured_data.related_graph),
     PageKind("contact"),

@@ -7,6 +7,11 @@ from selfcheck_page import URL as SELF_CHECK_URL
 from selfcheck_page import SelfCheckPage, a_full_flow
 from staticserver import serve
 
+from programme import load_programme
+from fixture_data import FIXTURE_DATA
+
+EDITIONS = load_programme(FIXTURE_DATA).editions
+
 pytestmark = pytest.mark.browser
 
 
@@ -52,3 +57,15 @@ def test_the_pages_own_policy_holds_on_a_host_that_sends_no_headers(page, built_
         inject_inline_script_and_style(page, browser_log)
     assert page.evaluate("() => window.ran") is None
     assert sorted(violation.split(" ")[0] for violation in browser_log.csp_violations) == ["script-src-elem", "style-src-elem"]
+
+
+def test_the_pages_own_policy_lets_the_prefetch_script_add_its_speculation_rules_in_every_edition(page, built_site,
+                                                                                                   browser_log):
+    """On a host that sends no headers, each edition's pages add their rules (assets/selfcheck/prefetch.js) under their
+    own <meta> policy alone, and nothing is blocked."""
+    with serve(built_site.site_dir, security_headers=False) as base_url:
+        for edition in EDITIONS.values():
+            page.goto(base_url + (edition.folder + "/" if edition.folder else "") + "eligibility/")
+            page.wait_for_load_state("networkidle")
+            assert page.locator("script[type=speculationrules]").count() == 1, edition.language
+    assert browser_log.csp_violations == [] and browser_log.console_errors == []

@@ -36,6 +36,7 @@ self.addEventListener("message", async (event) => {
 async function start({ pyodideUrl, stdlibUrl, stdlibIntegrity, lockUrl, lockIntegrity, package: name, rulesJson, language }) {
   const lockFileContents = fetchChecked(lockUrl, lockIntegrity, "the lock file").then((response) => response.text());
   lockFileContents.catch(() => {}); // loadPyodide reports it; this only keeps it from counting as unhandled meanwhile
+  atLowPriority(stdlibUrl);
   const { loadPyodide } = await import(pyodideUrl);
   const pyodide = await Promise.race([
     loadPyodide({
@@ -69,6 +70,17 @@ async function checkStandardLibrary(pyodide, url, integrity) {
   if (found !== integrity) {
     throw new Error(`${url} does not match its integrity value (expected ${integrity}, found ${found})`);
   }
+}
+
+// Pyodide asks for the standard library as it starts, beside the WebAssembly, which the page asked for first
+// (prefetch.js preloads it); Python needs the standard library only once the WebAssembly is compiled. Its request (Pyodide's
+// own) goes at low priority, so that a host that sends by priority (HTTP/2, HTTP/3) sends the WebAssembly first.
+// (Holding the request back until the page had seen the WebAssembly arrive measured no faster: the page learns of it
+// some 0.3 s after its last byte on a phone, and the link idles meanwhile. bench/selfcheck_arrival.py; README.)
+function atLowPriority(url) {
+  const fetchNow = self.fetch;
+  self.fetch = (resource, options) =>
+    fetchNow(resource, String(resource) === url ? { ...options, priority: "low" } : options);
 }
 
 // Pyodide only logs a WebAssembly module that cannot be fetched, compiled or instantiated (a missing file, a host

@@ -1,0 +1,3 @@
+import { timedWork } from "./work.js";
+
+self.addEventListener("message", (event) => self.postMessage(timedWork(event.data).ms));
