@@ -9,6 +9,12 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import sys
+from pathlib import Path
+
+# The project this hooks file belongs to comes first, whichever copy of it a shared environment has installed: a site
+# is built by the code beside its mkdocs.yml.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import jieba
 import jinja2

@@ -21,12 +21,34 @@ from sitebuild import write_data
 LOCATION = SiteLocation("https://owner.example.org/procruit-c/", "https://git.example.org/owner/procruit-c/")
 
 
+# A rule changed as staff change it: the value, its quote, and the source that says so (each fact's date and number
+# must be in its quote, and its quote in the source).
+NUMBERS = {3: "three", 4: "four", 6: "six"}
+
+
+def threshold(months: int) -> dict[str, str]:
+    return {"fewer_than_months: 3": f"fewer_than_months: {months}",
+            "have fewer than three months": f"have fewer than {NUMBERS[months]} months"}
+
+
+def closing(day: int) -> dict[str, str]:
+    return {'date: "2021-01-03"': f'date: "2021-01-{day:02d}"', "will close on 3 January 2021": f"will close on {day} January 2021"}
+
+
 def edit(tmp_path: Path, replacements: dict[str, str], name: str = "after.yaml") -> Path:
+    """The fixture data edited, in `tmp_path` beside its golden cases and sources; a replaced text that a source's
+    document also holds (a quote) is replaced there too, as a new source would say it."""
     text = FIXTURE_DATA.read_text(encoding="utf-8")
     for old, new in replacements.items():
         assert old in text, old
         text = text.replace(old, new)
-    return write_data(tmp_path, text, name)  # with the golden cases and sources beside it
+    path = write_data(tmp_path, text, name)
+    for document in (tmp_path / "sources").glob("*.txt"):
+        words = document.read_text(encoding="utf-8")
+        for old, new in replacements.items():
+            words = words.replace(old, new)
+        document.write_text(words, encoding="utf-8")
+    return path
 
 
 def diff_report(after: Path, before: Path = FIXTURE_DATA) -> tuple[object, str]:
@@ -42,11 +64,11 @@ def test_the_data_against_itself_changes_nothing():
 
 
 def test_a_threshold_change_is_reported_with_the_cases_whose_outcome_it_changes(tmp_path):
-    diff, text = diff_report(edit(tmp_path, {"fewer_than_months: 3": "fewer_than_months: 4"}))
+    diff, text = diff_report(edit(tmp_path, threshold(4)))
     assert "## Eligibility criteria" in text
     assert "### Changed: `eligibility.criteria[short_experience]`" in text
     assert "| `fewer_than_months` | 3 | 4 |" in text
-    assert "Source: press-release-2020-12-16, “have fewer than three months" in text
+    assert "Source: press-release-2020-12-16, “have fewer than four months" in text
     three_months = next(change for change in diff.cases if change.name.startswith("1 Jan to 31 Mar is exactly three months"))
     assert (three_months.before["outcome"], three_months.after["outcome"]) == ("not_eligible", "eligible")
     changed = sum(change.outcome_changed for change in diff.cases)
@@ -55,7 +77,7 @@ def test_a_threshold_change_is_reported_with_the_cases_whose_outcome_it_changes(
 
 
 def test_a_date_change_is_reported_in_the_timeline_with_the_window_cases_it_moves(tmp_path):
-    diff, text = diff_report(edit(tmp_path, {'date: "2021-01-03"': 'date: "2021-01-10"'}))
+    diff, text = diff_report(edit(tmp_path, closing(10)))
     assert "### Changed: `cohorts[first-cohort].timeline[applications-close]`" in text
     assert "| `date` | 2021-01-03 | 2021-01-10 |" in text
     moved = {change.name: change for change in diff.cases}
@@ -99,7 +121,7 @@ def test_a_changed_quote_shows_old_and_new_words(tmp_path):
 
 
 def test_the_report_is_the_same_every_time(tmp_path):
-    after = edit(tmp_path, {"fewer_than_months: 3": "fewer_than_months: 6", 'date: "2021-01-03"': 'date: "2021-01-10"'})
+    after = edit(tmp_path, {**threshold(6), **closing(10)})
     assert diff_report(after)[1] == diff_report(after)[1]
 
 
@@ -133,7 +155,7 @@ def test_a_file_named_after_the_base_revision_cannot_pose_as_the_base(tmp_path):
     """A pull request that adds a root file named after the base commit (a copy of its own data) must not make the
     report say that nothing changed: BASE is only ever read as a git revision."""
     repository = committed_repository(tmp_path)
-    edit(repository / "data", {"fewer_than_months: 3": "fewer_than_months: 6"}, "programme.yaml")
+    edit(repository / "data", threshold(6), "programme.yaml")
     base = subprocess.run(["git", "-C", str(repository), "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
     (repository / base).write_text((repository / "data" / "programme.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     completed = subprocess.run([sys.executable, "-m", "programme", "diff", "--base", base,
@@ -171,7 +193,7 @@ def test_git_refs_are_read_with_the_golden_cases_of_the_edited_version(tmp_path)
         pytest.skip("git is not installed")
     repository = committed_repository(tmp_path)
     git = ["git", "-C", str(repository), "-c", "user.name=Staff", "-c", "user.email=staff@example.org"]
-    edit(repository / "data", {"fewer_than_months: 3": "fewer_than_months: 4"}, "programme.yaml")
+    edit(repository / "data", threshold(4), "programme.yaml")
     subprocess.run([*git, "commit", "-q", "-am", "after"], check=True)
 
     data = repository / "data" / "programme.yaml"

@@ -40,6 +40,7 @@ LINE = ('<b data-inject="{n}">R&D "q" \'q\'</b><!--</script>]]><x-inject/>","inj
 # Where a field takes more than one line: an event of its own in the calendar, were line breaks not escaped.
 BREAKS = "\nEND:VEVENT\nBEGIN:VEVENT\nUID:injected\nSUMMARY:injected\n"
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+DATE = re.compile(r"\d{4}(-\d{2}){0,2}")
 LANGUAGES = parse_yaml(FIXTURE_DATA.read_text(encoding="utf-8"), "programme.yaml").value["site"]["languages"]
 
 
@@ -105,6 +106,11 @@ class Hostile:
             for key, item in schema.get("properties", {}).items():
                 if key in value or is_free_text(item):
                     result[key] = self.make(value.get(key), item, f"{path}.{key}" if path else key, (*where, key))
+            if isinstance(result.get("ref"), dict) and isinstance(result["ref"].get("quote"), str) and "note" not in value:
+                # A fact's quote shows its dates and numbers, which the check looks for: here as digits.
+                shown = [str(item) for item in value.values() if isinstance(item, int) and not isinstance(item, bool)
+                         or isinstance(item, str) and DATE.fullmatch(item)]
+                result["ref"] = {**result["ref"], "quote": " ".join([result["ref"]["quote"], *shown])}
             return result
         return value
 

@@ -1,20 +1,24 @@
 // Statuses that change with the day, told for the visitor's own date.
 //
-// A page holds one version of each such status per stretch of days (data-from / data-until, both days included;
-// a missing bound is open), each worked out at build time from the data by programme/site/status.py, and shows the one
-// for the day it was built (data-shown). This module only picks the version whose stretch holds today's date on
+// A page holds one version of each such status per stretch of days from the day it was built on (data-from /
+// data-until, both days included; a missing bound is open), each worked out at build time from the data by
+// programme/site/status.py, and shows the one for the day it was built (data-shown). This module only picks the version whose stretch holds today's date on
 // this device: it holds no rule. The versions share one grid cell (site.css), so swapping them moves nothing.
 
 const today = isoDate(new Date());
 
-for (const dated of document.querySelectorAll("[data-dated]")) {
-  for (const version of dated.children) {
+const statuses = [...document.querySelectorAll("[data-dated]")].map((dated) => [...dated.children]);
+// A device whose clock is before the day the site was built cannot be right (the page holds no version for such a
+// day): the build day's statuses stay, and "Status on" keeps saying whose day they are for.
+const trusted = statuses.every((versions) => versions.some((version) => holds(version.dataset, today)));
+for (const versions of trusted ? statuses : []) {
+  for (const version of versions) {
     version.toggleAttribute("data-shown", holds(version.dataset, today));
   }
 }
 
 // "Status on …": the build day without this script; with it, today's date on this device.
-for (const asOf of document.querySelectorAll("[data-as-of]")) {
+for (const asOf of trusted ? document.querySelectorAll("[data-as-of]") : []) {
   for (const time of asOf.querySelectorAll("time[data-visitor-date]")) {
     time.dateTime = today;
     time.textContent = formatDate(today, time.dataset.locale);

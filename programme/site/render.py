@@ -101,7 +101,7 @@ def environment(edition: Edition) -> jinja2.Environment:
         GLOBALS, track_uri=track_uri, role_uri=role_uri, related_uri=related_uri, pages=SINGLE_PAGES, criteria_for_track=limits.criteria_for_track,
         limits_of=limits.limits_of, question_limits=limits.question_limits, nearby_roles=limits.nearby_roles,
         phases=status.phases, window_status=status.window_status, applications_status=status.applications_status,
-        window_changes=status.window_changes, event_status=status.event_status, event_changes=status.event_changes,
+        window_changes=status.window_changes, cohort_to_speak_of=status.cohort_to_speak_of, event_status=status.event_status, event_changes=status.event_changes,
         language=edition.language, edition=edition, date_locale=edition.html_lang, default_language=DEFAULT_LANGUAGE,
     )
     return environment

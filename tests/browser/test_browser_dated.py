@@ -46,13 +46,23 @@ def test_without_javascript_each_page_shows_the_status_on_the_day_it_was_built(n
         assert len(visible_status(page, "[data-window]")) == len(PROGRAMME.cohorts)
 
 
+@pytest.fixture(scope="module")
+def built_before_the_window(site_built_on):
+    return site_built_on(DAYS["before opening"])
+
+
 @pytest.mark.parametrize("when", DAYS)
-def test_with_javascript_each_page_shows_the_status_on_the_visitors_own_date(new_context, site_url, when):
-    """The site is built today (long after the window); the visitor's clock says another day."""
+def test_with_javascript_each_page_shows_the_status_on_the_visitors_own_date(new_context, built_before_the_window, when):
+    """The site is built before the window opens; the visitor reads it on that day or later."""
     context = new_context()
     context.clock.set_fixed_time(noon(DAYS[when]))
     page = context.new_page()
     page.add_init_script(RECORD_LAYOUT_SHIFTS)
+    with serve(built_before_the_window.site_dir) as site_url:
+        check_the_visitors_day(page, site_url, when)
+
+
+def check_the_visitors_day(page, site_url: str, when: str) -> None:
     page.goto(site_url)
     assert visible_status(page, f"{ANSWER}[data-applications]") == [APPLICATIONS_AROUND_THE_WINDOW[when]]
     assert page.locator(".as-of:visible").inner_text() == (
@@ -68,7 +78,20 @@ def test_with_javascript_each_page_shows_the_status_on_the_visitors_own_date(new
     assert [statuses[window.opens.id], statuses[window.closes.id]] == OPENING_AND_CLOSING_AROUND_THE_WINDOW[when]
 
 
-def test_the_visitors_date_wins_over_the_build_date_in_either_direction(new_context, site_built_on):
+def test_a_status_over_before_the_build_day_takes_no_space_and_a_clock_before_it_keeps_the_build_days(new_context, site_url):
+    """Built today, long after the window closed: only today's status is in the page (no blank space is kept for
+    statuses no reader can be on), and a device whose clock says 2020 cannot be right: the build day's stays, and
+    the page says whose day it is."""
+    context = new_context()
+    context.clock.set_fixed_time(noon(DAYS["on the opening day"]))
+    page = context.new_page()
+    page.goto(site_url)
+    assert page.locator(f"{ANSWER}[data-applications]").count() == 1
+    assert visible_status(page, f"{ANSWER}[data-applications]") == ["closed"]
+    assert page.locator(".as-of:visible").inner_text().endswith("the day this site was last published.")
+
+
+def test_the_visitors_date_wins_over_the_build_date(new_context, site_built_on):
     """Built while the window was open, read after it closed: the page says closed."""
     build = site_built_on(DAYS["on the opening day"])
     context = new_context()

@@ -4,12 +4,16 @@ buttons, the phone's closed drawer, and a 404 page that works under a sub-path."
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 
 import pytest
 from conftest import DEVICES, RECORD_LAYOUT_SHIFTS
 from selfcheck_page import URL as SELF_CHECK_URL
 from selfcheck_page import SelfCheckPage
-from sitebuild import PUBLISH, build_site
+from sitebuild import PUBLISH, build_site, days_around_the_window
+
+from programme import load_programme
+from fixture_data import FIXTURE_DATA
 from staticserver import serve
 
 pytestmark = pytest.mark.browser
@@ -80,10 +84,20 @@ def contrast(foreground: str, background: str) -> float:
 COLOURS = "element => [getComputedStyle(element).color, getComputedStyle(element).backgroundColor]"
 
 
-def test_buttons_keep_a_contrast_of_at_least_4_5_when_hovered_or_focused(page, site_url):
-    page.emulate_media(reduced_motion="reduce")
-    page.goto(site_url)
-    for selector in (".next-steps .md-button--primary", ".next-steps .md-button:not(.md-button--primary)"):
+def test_buttons_keep_a_contrast_of_at_least_4_5_when_hovered_or_focused(new_context, site_built_on):
+    """On a day applications are open the home page's next steps are a primary and a secondary button."""
+    opening = days_around_the_window(load_programme(FIXTURE_DATA))["on the opening day"]
+    build = site_built_on(opening)
+    context = new_context(reduced_motion="reduce")
+    context.clock.set_fixed_time(datetime(opening.year, opening.month, opening.day, 12, tzinfo=timezone.utc))
+    page = context.new_page()
+    with serve(build.site_dir) as site_url:
+        page.goto(site_url)
+        check_button_contrast(page)
+
+
+def check_button_contrast(page) -> None:
+    for selector in (".next-steps .md-button--primary:visible", ".next-steps .md-button:not(.md-button--primary):visible"):
         button = page.locator(selector)
         button.hover()
         page.wait_for_timeout(200)  # Material's colour transition

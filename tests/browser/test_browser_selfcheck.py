@@ -5,6 +5,8 @@ Booting the runtime takes seconds, so each test follows one person through sever
 
 from __future__ import annotations
 
+import json
+
 from datetime import date, timedelta
 
 import pytest
@@ -66,7 +68,7 @@ def test_meeting_every_criterion_is_eligible_and_changing_to_a_job_of_the_limit_
     assert self_check.criterion_statuses() == every_criterion(programme, "met")
     assert self_check.result.locator("[data-criterion-label]").all_inner_texts() == criterion_statements(programme)
     assert all(text.strip() for text in self_check.result.locator("[data-status-text]").all_inner_texts())
-    assert self_check.result.locator('[data-outcome-text="eligible"]').is_visible()
+    assert self_check.result.locator('[data-outcome-text="eligible"][data-when="open"]').is_visible()
     assert self_check.result.locator('[data-outcome-text]:visible').count() == 1
     assert self_check.applications == "open"
     assert len(self_check.window_lines()) == len(programme.cohorts)
@@ -82,7 +84,7 @@ def test_meeting_every_criterion_is_eligible_and_changing_to_a_job_of_the_limit_
     self_check.check({"full_time_jobs": [a_job_of_the_limit(programme, answers)]})
     assert self_check.outcome == "not_eligible"
     assert self_check.criterion_statuses() == {**every_criterion(programme, "met"), experience.id: "not_met"}
-    assert self_check.result.locator('[data-outcome-text="not_eligible"]').is_visible()
+    assert self_check.result.locator('[data-outcome-text="not_eligible"][data-when="open"]').is_visible()
     what_would_change = self_check.criterion(experience.id).locator("[data-criterion-change]")
     assert what_would_change.is_visible() and what_would_change.inner_text().strip()
     assert self_check.result.locator('li[data-status="met"] [data-criterion-change]:visible').count() == 0
@@ -135,7 +137,7 @@ def test_job_rows_renumber_as_they_change_and_start_again_clears_everything(self
     assert self_check.outcome == "unsure"
     experience = criterion_with(programme, "fewer_than_months")
     assert self_check.criterion_statuses() == {**every_criterion(programme, "met"), experience.id: "unknown"}
-    assert self_check.result.locator('[data-outcome-text="unsure"]').is_visible()
+    assert self_check.result.locator('[data-outcome-text="unsure"][data-when="open"]').is_visible()
 
 
 def invalid_answers(programme) -> dict[str, dict]:
@@ -227,8 +229,8 @@ def test_a_date_typed_in_part_is_an_error_not_an_empty_answer(page, site_url, pr
     assert page.locator(f"#{end.get_attribute('id')}-error").inner_text() == links.inner_text()
 
 
-def test_on_a_day_the_window_is_closed_the_result_says_so_first_as_prominently_as_the_outcome(self_check, programme):
-    """The form starts with today's date; the real data's only window closed long ago."""
+def test_on_a_day_the_window_is_closed_the_result_leads_with_it_and_the_next_step(self_check, programme):
+    """The form starts with today's date; the test data's only window closed long ago."""
     answers = {key: value for key, value in eligible_answers(programme).items() if key != "application_date"}
     self_check.check(answers)
 
@@ -238,9 +240,15 @@ def test_on_a_day_the_window_is_closed_the_result_says_so_first_as_prominently_a
     outcome = self_check.result.locator("[data-outcome-text]:visible")
     first_criterion = self_check.result.locator("[data-result-criteria] > li").first
     assert summary.bounding_box()["y"] < outcome.bounding_box()["y"] < first_criterion.bounding_box()["y"]
-    weight = "element => [getComputedStyle(element).fontSize, getComputedStyle(element).fontWeight]"
-    assert summary.evaluate(weight) == outcome.evaluate(weight), "the same visual weight as the outcome"
+    size = "element => parseFloat(getComputedStyle(element).fontSize)"
+    assert summary.evaluate(size) > outcome.evaluate(size), "the headline: one cannot apply on that date"
     assert "applications are closed" in summary.inner_text()
+    assert outcome.inner_text().strip().startswith("What the published criteria would say about you")
+    next_step = self_check.result.locator("[data-next-step]:visible")
+    assert next_step.count() == 1 and next_step.get_attribute("data-next-step") == "closed"
+    assert summary.bounding_box()["y"] < next_step.bounding_box()["y"] < outcome.bounding_box()["y"]
+    links = [link.get_attribute("href") for link in next_step.locator("a").all()]
+    assert programme.website.url in links and any(link.endswith("timeline/") for link in links)
     layout = "item => [getComputedStyle(item).marginLeft, getComputedStyle(item.parentElement).listStyleType]"
     assert first_criterion.evaluate(layout) == ["0px", "none"], "a Material list rule won over the result's layout"
     assert [line.strip() for line in self_check.window_lines()] == [
@@ -276,12 +284,10 @@ def test_changing_answers_marks_the_result_out_of_date_until_the_next_check(self
     self_check.check(eligible_answers(programme))
     stale = self_check.result.locator("[data-result-stale]")
     assert stale.is_hidden()
-    self_check.result.locator('[data-action="change"]').click()
-    assert stale.is_visible(), "Change your answers marks the result out of date"
     self_check.check({"hk_resident": False})
     assert stale.is_hidden() and self_check.outcome == "not_eligible"
     self_check.answer({"hk_resident": True})
-    assert stale.is_visible(), "any change to an answer marks it out of date too"
+    assert stale.is_visible(), "any change to an answer marks it out of date"
 
 
 def test_the_result_lists_every_cohort_of_the_data(new_context, site_built_on, second_cohort_data):
@@ -301,3 +307,17 @@ def test_the_result_lists_every_cohort_of_the_data(new_context, site_built_on, s
             f"First cohort: applications closed on {format_date(first.window.closes.date, 'en-HK')}.",
             f"Second cohort: applications are open until {format_date(second.window.closes.date, 'en-HK')}.",
         ]
+
+
+def test_the_result_is_marked_out_of_date_only_once_an_answer_changes(self_check, programme):
+    answers = eligible_answers(programme)
+    self_check.check(answers)
+    stale = self_check.result.locator("[data-result-stale]")
+    self_check.result.locator('[data-action="change"]').click()
+    assert stale.is_hidden(), "nothing has changed yet"
+    question = next(key for key, value in answers.items() if isinstance(value, bool))
+    other = self_check.page.locator(f'input[name="{question}"][value="{json.dumps(not answers[question])}"]')
+    other.check()
+    assert stale.is_visible()
+    self_check.page.locator(f'input[name="{question}"][value="{json.dumps(answers[question])}"]').check()
+    assert stale.is_hidden(), "back to the answers the result is for"

@@ -19,7 +19,11 @@ function wireSelfCheck(root) {
   fillToday(form);
   wirePeriods(form);
   form.inert = false; // in the page from the start, so that nothing moves now
-  form.addEventListener("input", () => markOutOfDate(result));
+  // The answers the result on screen is for: it is out of date once they differ, and up to date again if they return.
+  let checkedAnswers = null;
+  const followAnswers = () => markOutOfDate(result, checkedAnswers !== null && JSON.stringify(readAnswers(form)) !== checkedAnswers);
+  form.addEventListener("input", followAnswers);
+  form.addEventListener("change", followAnswers);
   // Start the runtime now, off the main thread: a visitor on this page is here to use it, and by the time they have
   // answered it is ready. (Waiting for an idle moment cost 50-70 ms of boot for nothing; see bench/selfcheck_boot.py.)
   runtime.start();
@@ -34,7 +38,8 @@ function wireSelfCheck(root) {
     if (!runtime.isReady()) {
       showStatus("waiting");
     }
-    const resultJson = await runtime.evaluate(JSON.stringify(readAnswers(form)));
+    const answersJson = JSON.stringify(readAnswers(form));
+    const resultJson = await runtime.evaluate(answersJson);
     if (resultJson === null) {
       return;
     }
@@ -43,20 +48,21 @@ function wireSelfCheck(root) {
       showErrors(form, summary, result, outcome.errors);
     } else {
       showResult(form, summary, result, outcome);
+      checkedAnswers = answersJson;
     }
   });
 
   result.addEventListener("click", (event) => {
     const action = event.target.closest("[data-action]")?.dataset.action;
     if (action === "change") {
-      markOutOfDate(result);
-      firstControl(form).focus();
+      firstControl(form).focus(); // the result stays as it is until an answer actually changes
     } else if (action === "restart") {
       form.reset();
       resetPeriods(form);
       fillToday(form);
       clearErrors(form, summary);
       hideResult(result);
+      checkedAnswers = null;
       firstControl(form).focus();
     } else if (action === "print") {
       window.print();
@@ -355,10 +361,10 @@ function hideResult(result) {
   delete result.dataset.applications;
 }
 
-// A result on screen whose answers have since changed says so until the next check.
-function markOutOfDate(result) {
+// A result on screen whose answers have since changed says so until the next check (or until they change back).
+function markOutOfDate(result, outOfDate) {
   if (!result.hidden) {
-    result.querySelector("[data-result-stale]").hidden = false;
+    result.querySelector("[data-result-stale]").hidden = !outOfDate;
   }
 }
 
@@ -388,8 +394,15 @@ function showResult(form, summary, result, outcome) {
     }),
   );
 
+  // With applications closed or not yet open on the chosen date, that is the headline, the next step follows it, and
+  // the outcome reads as what the published criteria would say.
+  const open = outcome.applications.status === "open";
+  applications.classList.toggle("headline", !open);
+  for (const step of result.querySelectorAll("[data-next-step]")) {
+    step.hidden = step.dataset.nextStep !== outcome.applications.status;
+  }
   for (const text of result.querySelectorAll("[data-outcome-text]")) {
-    text.hidden = text.dataset.outcomeText !== outcome.outcome;
+    text.hidden = text.dataset.outcomeText !== outcome.outcome || (text.dataset.when === "open") !== open;
   }
   // Where the criteria differ between cohorts or tracks, the outcome of each (the tracks of a cohort that agree told
   // together, with the criteria that decide it), in the engine's words.
