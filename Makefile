@@ -25,7 +25,7 @@ setup: $(VENV)/.installed node_modules/.installed $(TOOLS_VENV)/.installed compi
 
 # The .mo files are compiled from the .po files in the repository, whenever a .po file is newer; never committed.
 compile-catalogs: $(VENV)/.installed
-	$(BIN)/python -m programme.catalogs
+	$(BIN)/python -m programme.words.catalogs
 
 # For translators: take every word the templates and the engine say into the catalogs' templates (.pot), and merge
 # new and changed words into each language's .po file, where the translation is then written (README: "Translating").
