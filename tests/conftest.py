@@ -52,28 +52,33 @@ def bundle():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The real site, built once per run as it is published (`mkdocs build --strict`, at a sub-path)."""
-    from sitebuild import PUBLISH, build_site
+    """The real site, built once per run as it is published (`mkdocs build --strict`, at a sub-path). Tests of the
+    built site, the browser's included, read it through this fixture: override it to test another build."""
+    from sitebuild import PUBLISH, build_site, built_once
 
-    build = build_site(tmp_path_factory.mktemp("built") / "site", extra_env=PUBLISH)
-    assert build.returncode == 0, build.output
-    return build
+    return built_once(tmp_path_factory, "published", lambda folder: build_site(folder / "site", extra_env=PUBLISH))
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory):
+    """The real data with markup in every text field (tests/hostile_site.py), built once per run as it is published:
+    canonical links, sitemap, JSON-LD."""
+    from hostile_site import write_hostile_site_data
+    from sitebuild import PUBLISH, build_site, built_once
+
+    return built_once(tmp_path_factory, "hostile", lambda folder: build_site(
+        folder / "site", write_hostile_site_data(folder), extra_env=PUBLISH))
 
 
 @pytest.fixture(scope="session")
 def site_built_on(tmp_path_factory):
     """build(day, data=None): the site built as if on `day` (SOURCE_DATE_EPOCH), from other data if given; each
     (day, data) is built once per run."""
-    from sitebuild import build_site
-
-    builds = {}
+    from sitebuild import build_site, built_once, content_name
 
     def build(day, data=None):
-        if (day, data) not in builds:
-            result = build_site(tmp_path_factory.mktemp(f"built-on-{day}") / "site", data, today=day)
-            assert result.returncode == 0, result.output
-            builds[day, data] = result
-        return builds[day, data]
+        name = f"on-{day}" + (f"-{content_name(data)}" if data else "")
+        return built_once(tmp_path_factory, name, lambda folder: build_site(folder / "site", data, today=day))
 
     return build
 
