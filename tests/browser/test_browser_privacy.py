@@ -7,13 +7,19 @@ import json
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from selfcheck_page import URL as SELF_CHECK_URL
 from selfcheck_page import SelfCheckPage, a_full_flow, eligible_answers
 
 pytestmark = pytest.mark.browser
 
 
-def test_only_the_site_itself_is_asked_for_anything_and_nothing_once_ready(page, site_url, programme, browser_log):
-    self_check = SelfCheckPage(page).open(site_url).wait_until_ready()
+def test_only_the_site_itself_is_asked_for_anything_and_nothing_once_ready_under_the_strict_policy(
+        page, site_url, programme, browser_log):
+    """Also the self-check part of what was test_every_page_and_a_full_self_check_run_under_the_strict_policy
+    (test_browser_csp.py): served with the policy, a full run breaks it nowhere and logs no error."""
+    response = page.goto(site_url + SELF_CHECK_URL)
+    assert "script-src 'self'" in response.headers.get("content-security-policy", "")
+    self_check = SelfCheckPage(page).wait_until_ready()
     page.wait_for_load_state("networkidle")
     # The runtime and the engine's files are fetched by the worker: seeing them shows worker requests are recorded.
     for name in ("data-pyodide-url", "data-stdlib-url", "data-lock-url"):
@@ -28,6 +34,7 @@ def test_only_the_site_itself_is_asked_for_anything_and_nothing_once_ready(page,
     assert browser_log.urls[requests_before_answering:] == [], "checking answers sends nothing"
     origin = urlsplit(site_url)[:2]
     assert [url for url in browser_log.urls if urlsplit(url)[:2] != origin] == []
+    assert browser_log.csp_violations + browser_log.console_errors == []
 
 
 def test_nothing_the_person_answers_is_stored(page, site_url, programme, context):
