@@ -67,12 +67,17 @@ BASE ?= main
 diff: $(VENV)/.installed
 	$(BIN)/python -m programme diff "$(BASE)"
 
+# Two pytest-xdist workers (a core each here); a test's xdist_group keeps it on the worker that has its session
+# fixture (one browser crawl per width, the Pyodide engine). `make test WORKERS=0` runs in one process.
+WORKERS ?= 2
+PYTEST := $(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup
+
 test: setup
 	scripts/ensure-browser
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
 test-fast: setup
-	$(BIN)/python -m pytest -m "not browser"
+	$(PYTEST) -m "not browser"
 
 bench: setup
 	scripts/ensure-browser
