@@ -1,8 +1,9 @@
-"""Shared fixtures: the programme loaded from data/programme.yaml, its self-check rules, and the golden cases.
+"""Shared fixtures: the programme loaded from data/programme.yaml, its self-check rules, the golden cases, the engine
+under each implementation, and the built sites.
 
 A golden case is a mapping in tests/cases/*.yaml with a sentence `name`, the `answers`, and either
 `outcome` + `criteria` + `applications` or `errors` (the fields expected to be named, in order). Any
-test that takes a `golden_case` argument runs once per case.
+test that takes a `golden_case` argument runs once per case; any that takes `engine`, once per implementation.
 """
 
 from __future__ import annotations
@@ -48,6 +49,28 @@ def golden_cases() -> list[dict]:
 def bundle():
     """The self-check's runtime bundle as the site build uses it: from the cache, made first if need be."""
     return runtime_bundle()
+
+
+@pytest.fixture(scope="session")
+def pyodide_engine(bundle):
+    """The engine under Pyodide in Node, booted once with the runtime bundle the site ships (tests/engines.py)."""
+    from engines import PyodideEngine, bundle_runtime
+
+    engine = PyodideEngine(bundle_runtime(bundle))
+    yield engine
+    engine.close()
+
+
+@pytest.fixture(scope="session", params=[
+    "cpython",
+    # One worker boots Pyodide for every test that asks for it.
+    pytest.param("pyodide", marks=[pytest.mark.pyodide, pytest.mark.xdist_group("pyodide")]),
+])
+def engine(request):
+    """The self-check engine under CPython, then under Pyodide in Node: `engine.evaluate(answers, rules, language)`."""
+    from engines import CPythonEngine
+
+    return CPythonEngine() if request.param == "cpython" else request.getfixturevalue("pyodide_engine")
 
 
 @pytest.fixture(scope="session")

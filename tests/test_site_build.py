@@ -22,6 +22,7 @@ from sitebuild import (
 from test_render_editions import rendered
 
 from programme import DATA_PATH, load_programme
+from programme.runtime.bundle import PYODIDE_DIR
 from programme.hosting.headers import content_security_policy, every_response_headers, headers_file
 from programme.words.languages import EDITIONS
 from programme.data.loader import PROJECT_ROOT
@@ -215,18 +216,21 @@ def test_no_page_loads_anything_from_another_origin(site):
 
 
 def test_the_self_check_runtime_and_engine_are_published(site, bundle):
+    """The files the page points its worker at are the runtime bundle's and the pinned Pyodide's, which the golden
+    cases run on under Pyodide in Node (tests/engines.py)."""
     selfcheck = site.page("self-check/").select_one("[data-selfcheck]")
     page_dir = site.site_dir / "self-check"
     pyodide = (page_dir / selfcheck["data-pyodide-url"]).resolve()
-    for name in ("pyodide.mjs", "pyodide.asm.wasm", "pyodide.asm.mjs"):
-        assert (pyodide.parent / name).is_file(), name
+    for name in ("pyodide.mjs", "pyodide.asm.wasm", "pyodide.asm.mjs"):  # what the engine runs on in Node too
+        assert (pyodide.parent / name).read_bytes() == (PYODIDE_DIR / name).read_bytes(), name
     assert not (pyodide.parent / "python_stdlib.zip").exists(), "only the trimmed standard library is published"
     for kind, name in (("stdlib", bundle.stdlib), ("lock", bundle.lock)):
         published = (page_dir / selfcheck[f"data-{kind}-url"]).resolve()
         assert published.read_bytes() == (bundle.folder / name).read_bytes(), kind
         assert selfcheck[f"data-{kind}-integrity"] == bundle.integrity(name)
     lock = json.loads((page_dir / selfcheck["data-lock-url"]).read_text(encoding="utf-8"))
-    assert (page_dir / selfcheck["data-lock-url"]).resolve().with_name(bundle.wheel).is_file()
+    wheel = (page_dir / selfcheck["data-lock-url"]).resolve().with_name(bundle.wheel)
+    assert wheel.read_bytes() == (bundle.folder / bundle.wheel).read_bytes()
     assert list(lock["packages"]) == [selfcheck["data-package"]]
 
 
