@@ -46,9 +46,13 @@ def golden_cases() -> list[dict]:
 
 
 @pytest.fixture(scope="session")
-def bundle():
-    """The self-check's runtime bundle as the site build uses it: from the cache, made first if need be."""
-    return runtime_bundle()
+def bundle(tmp_path_factory):
+    """The self-check's runtime bundle as the site build uses it: from the cache, made first if need be (by one
+    worker, the others waiting for it)."""
+    from sitebuild import run_lock
+
+    with run_lock(tmp_path_factory, "runtime-bundle"):
+        return runtime_bundle()
 
 
 @pytest.fixture(scope="session")
@@ -74,7 +78,7 @@ def engine(request):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
+def built_site(tmp_path_factory, bundle):
     """The real site, built once per run as it is published (`mkdocs build --strict`, at a sub-path). Tests of the
     built site, the browser's included, read it through this fixture: override it to test another build."""
     from sitebuild import PUBLISH, build_site, built_once
@@ -83,7 +87,15 @@ def built_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def hostile_site(tmp_path_factory):
+def site_cache(built_site):
+    """.cache/ as builds leave it: the runtime bundle and the compressed files, which the published build made if
+    they were missing. Another build asks for this first, so that, on a fresh clone, two workers never compress the
+    same files at once (a build compresses on every core)."""
+    return built_site
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory, site_cache):
     """The real data with markup in every text field (tests/hostile_site.py), built once per run as it is published:
     canonical links, sitemap, JSON-LD."""
     from hostile_site import write_hostile_site_data
@@ -94,7 +106,7 @@ def hostile_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def site_built_on(tmp_path_factory):
+def site_built_on(tmp_path_factory, site_cache):
     """build(day, data=None): the site built as if on `day` (SOURCE_DATE_EPOCH), from other data if given; each
     (day, data) is built once per run."""
     from sitebuild import build_site, built_once, content_name

@@ -127,9 +127,14 @@ def test_each_fact_appears_on_its_page(site, path, text):
     assert text in site.article_text(url), f"{label(path)} is not on /{url}"
 
 
+@pytest.fixture(scope="module")
+def everywhere(site) -> str:
+    """The text of every generated page, read once for the tests below."""
+    return " ".join(" ".join(site.page(url).get_text(" ").split()) for url in GENERATED)
+
+
 @pytest.mark.parametrize(("path", "text"), ELSEWHERE, ids=[label(path) for path, _ in ELSEWHERE])
-def test_sources_people_organisations_and_titles_appear_on_the_site(site, path, text):
-    everywhere = " ".join(" ".join(site.page(url).get_text(" ").split()) for url in GENERATED)
+def test_sources_people_organisations_and_titles_appear_on_the_site(everywhere, path, text):
     assert text in everywhere, f"{label(path)} appears on no page"
 
 
@@ -160,7 +165,7 @@ def test_search_indexes_every_page(site):
 
 
 @pytest.fixture(scope="session")
-def local_build(tmp_path_factory) -> Build:
+def local_build(tmp_path_factory, site_cache) -> Build:
     """A local build (`make build`: no address) of the real data, made over a previous site that has a stale page."""
 
     def build(folder: Path) -> Build:
@@ -297,6 +302,7 @@ def a_previous_site(site_dir: Path) -> None:
     (site_dir / "index.html").write_text("the last good site", encoding="utf-8")
 
 
+@pytest.mark.usefixtures("site_cache")
 def test_a_failure_while_rendering_keeps_the_last_good_site(tmp_path):
     overrides = tmp_path / "overrides"
     shutil.copytree(PROJECT_ROOT / "overrides", overrides)
@@ -313,6 +319,7 @@ def test_a_failure_while_rendering_keeps_the_last_good_site(tmp_path):
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".")] == []
 
 
+@pytest.mark.usefixtures("site_cache")
 def test_a_strict_build_that_warns_keeps_the_last_good_site(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(PROJECT_ROOT / "docs", docs)
@@ -390,6 +397,7 @@ def test_a_publish_build_that_cannot_know_its_address_stops_and_keeps_the_last_s
     assert [path.name for path in site_dir.iterdir()] == ["previous.html"]
 
 
+@pytest.mark.usefixtures("site_cache")
 def test_on_github_actions_a_publish_build_lives_at_the_repositorys_pages_address(tmp_path):
     build = build_site(tmp_path / "site", extra_env={
         "SITE_PUBLISH": "true", "GITHUB_ACTIONS": "true", "GITHUB_REPOSITORY": "Owner/procruit-c"})
