@@ -128,9 +128,9 @@ def test_each_fact_appears_on_its_page(site, path, text):
 
 
 @pytest.fixture(scope="module")
-def everywhere(site) -> str:
+def everywhere(built_site) -> str:
     """The text of every generated page, read once for the tests below."""
-    return " ".join(" ".join(site.page(url).get_text(" ").split()) for url in GENERATED)
+    return " ".join(" ".join(built_site.page(url).get_text(" ").split()) for url in GENERATED)
 
 
 @pytest.mark.parametrize(("path", "text"), ELSEWHERE, ids=[label(path) for path, _ in ELSEWHERE])
