@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 def test_every_page_runs_under_the_strict_policy(crawl):
     """Every page at each width, in the crawl's records (a self-check page until its engine is ready). A full run of
-    the self-check under the policy is in test_browser_privacy.py, with what it asks of the network."""
+    the self-check under the policy is in test_browser_privacy.py, with what it asks of the network and stores."""
     for record in crawl.pages:
         assert "script-src 'self'" in record.policy, record.name
     problems = [f"{record.name}: {problem}" for record in crawl.pages
