@@ -85,7 +85,14 @@ OVERFLOWING = """() => {
   return found;
 }"""
 
-LINKS = "links => links.map((link) => link.href)"
+# All of the above in one call, once the page has settled.
+READ_THE_PAGE = f"""() => ({{
+  layoutShift: window.layoutShift,
+  glyphs: ({MISSING_GLYPHS})(),
+  fits: ({FITS_THE_WIDTH})(),
+  overflowing: ({OVERFLOWING})(),
+  links: [...document.querySelectorAll("a[href]")].map((link) => link.href),
+}})"""
 
 
 @dataclass
@@ -215,12 +222,10 @@ def visit(page: Page, site_url: str, address: str, language: str, log: BrowserLo
     loaded = time.monotonic()
     record.accessibility = accessibility_violations(page)
     page.wait_for_timeout(max(0, LATE_SHIFT_MS - (time.monotonic() - loaded) * 1000))
-    record.layout_shift = page.evaluate("window.layoutShift")
-    glyphs = page.evaluate(MISSING_GLYPHS)
-    record.glyphs_checked, record.missing_glyphs = glyphs["checked"], "".join(glyphs["missing"])
-    record.fits_the_width = page.evaluate(FITS_THE_WIDTH)
-    record.overflowing = page.evaluate(OVERFLOWING)
-    record.links = page.eval_on_selector_all("a[href]", LINKS)
+    read = page.evaluate(READ_THE_PAGE)
+    record.layout_shift, record.fits_the_width = read["layoutShift"], read["fits"]
+    record.glyphs_checked, record.missing_glyphs = read["glyphs"]["checked"], "".join(read["glyphs"]["missing"])
+    record.overflowing, record.links = read["overflowing"], read["links"]
     buttons = page.locator("article .md-button:visible")
     if buttons.count():
         buttons.first.hover()
