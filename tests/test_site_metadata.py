@@ -9,10 +9,9 @@ import xml.etree.ElementTree as ElementTree
 from datetime import date
 
 import icalendar
-import pytest
 from bs4 import BeautifulSoup
-from markupsafe import Markup
 from hostile_site import CLOSING_EVENT, CLOSING_NOTE, FUNDER_NAME, PROGRAMME_NAME, ROLE_NAME, hostile_site_data
+from markupsafe import Markup
 from sitebuild import SITE_URL, Build
 
 from programme import load_programme
