@@ -27,11 +27,18 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
+# WebAssembly stays on V8's baseline compiler (Liftoff) in the tests: optimising Pyodide's functions in the background
+# took about a third of each Pyodide start's CPU, and some thirty tests start it on a 2-core machine. What the
+# engine computes is the same (the golden cases also run under Node's V8 with its optimising compiler, and in
+# Chromium here); the benchmarks, which time the start, keep Chromium's defaults (CHROMIUM_ARGS).
+TESTS_ONLY_ARGS = ["--js-flags=--liftoff-only"]
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     executable = chromium_executable()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=executable, args=[*CHROMIUM_ARGS, *TESTS_ONLY_ARGS])
         yield browser
         browser.close()
 
