@@ -8,7 +8,8 @@
 
 Each run writes pytest's JUnit report; the split adds up each test's time (set-up, call and tear-down) by group. The
 workers run side by side, so a group's figure is worker-seconds: the groups add up to about twice the wall time.
-Judge the times only from a run on an otherwise idle machine: the load average is printed before and after.
+Judge the times only from a run on an otherwise idle machine: each timed run waits up to 5 minutes for the load to
+settle, the load average is printed before and after, and a run that started on a busy machine says so.
 
     python bench/test_suite.py            # warm, then a fresh clone: about 10 minutes
     python bench/test_suite.py --warm     # warm only
@@ -93,6 +94,25 @@ def split(report: Path) -> None:
         print("  WARNING: no test ran in an xdist group (`@group` in its id): each worker may have made its own crawl")
 
 
+def settle(most_seconds: int = 300) -> float:
+    """Wait, up to `most_seconds`, for the one-minute load to fall to half the CPUs (a run before this one, ours
+    included, keeps it up for a while); returns the load then."""
+    waited = 0
+    while os.getloadavg()[0] > (os.cpu_count() or 1) / 2 and waited < most_seconds:
+        time.sleep(10)
+        waited += 10
+    if waited:
+        print(f"(waited {waited} s for the machine to settle)")
+    return os.getloadavg()[0]
+
+
+def busy(one_minute: float) -> str:
+    """A warning when the machine was busy as a run started (the run's own load shows at its end)."""
+    cpus = os.cpu_count() or 1
+    return f"  (busy before it started, load {one_minute:.1f} on {cpus} CPUs: time again when idle)" \
+        if one_minute > cpus / 2 else ""
+
+
 def verdict(seconds: float, target: int, returncode: int) -> str:
     if returncode != 0:
         return f"make test FAILED (exit {returncode})"
@@ -103,10 +123,12 @@ def warm(work: Path) -> bool:
     if not list((PROJECT_ROOT / ".cache" / "selfcheck-bundle").glob("*/manifest.json")):
         print("No runtime bundle in .cache/: a first `make test`, untimed, to warm it.")
         timed_make_test(PROJECT_ROOT, work / "warm-up.xml")
+    before = settle()
     print(f"Warm checkout ({PROJECT_ROOT}): make test   [load {load()}]")
     report = work / "warm.xml"
     seconds, returncode = timed_make_test(PROJECT_ROOT, report)
-    print(f"  {seconds:.0f} s ({seconds / 60:.1f} min); {verdict(seconds, WARM_TARGET_S, returncode)}   [load {load()}]")
+    print(f"  {seconds:.0f} s ({seconds / 60:.1f} min); {verdict(seconds, WARM_TARGET_S, returncode)}   [load {load()}]"
+          + busy(before))
     if report.is_file():
         split(report)
     return returncode == 0 and seconds <= WARM_TARGET_S
@@ -116,10 +138,12 @@ def fresh(work: Path) -> bool:
     clone = work / "clone"
     subprocess.run(["git", "clone", "-q", str(PROJECT_ROOT), str(clone)], check=True)
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=clone, capture_output=True, text=True).stdout
+    before = settle()
     print(f"Fresh clone of HEAD {head.strip()} (pip's and npm's download caches allowed): make test   [load {load()}]")
     report = work / "fresh.xml"
     seconds, returncode = timed_make_test(clone, report)
-    print(f"  {seconds:.0f} s ({seconds / 60:.1f} min); {verdict(seconds, FRESH_TARGET_S, returncode)}   [load {load()}]")
+    print(f"  {seconds:.0f} s ({seconds / 60:.1f} min); {verdict(seconds, FRESH_TARGET_S, returncode)}   [load {load()}]"
+          + busy(before))
     if report.is_file():
         split(report)
     return returncode == 0 and seconds <= FRESH_TARGET_S
