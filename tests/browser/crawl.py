@@ -127,10 +127,21 @@ class BrowserLog:
             self.console_errors.append(f"{message.text} ({location.get('url')}:{location.get('lineNumber')})")
 
 
+# Resolves once two frames in a row have no transition or animation running: a click that moves a button from under
+# the pointer ends its hover a frame later, and the transition back must be over before colours are measured.
+SETTLED = """async () => {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  for (let quiet = 0; quiet < 2;) {
+    await frame();
+    quiet = document.getAnimations().some((animation) => animation.playState === "running") ? 0 : quiet + 1;
+  }
+}"""
+
+
 def accessibility_violations(page: Page, rules: list[str] | None = None) -> list[str]:
-    """axe-core's violations on the page as it is once its transitions (Material's header fading) have ended: every
-    rule of AXE_TAGS, or only `rules`."""
-    page.wait_for_function("() => document.getAnimations().every((animation) => animation.playState !== 'running')")
+    """axe-core's violations on the page as it is once its transitions (Material's header fading, a button's hover)
+    have ended: every rule of AXE_TAGS, or only `rules`."""
+    page.evaluate(SETTLED)
     if not page.evaluate("() => 'axe' in window"):
         page.evaluate(AXE_SOURCE.read_text(encoding="utf-8"))  # evaluated by the driver, so the page's CSP allows it
     run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
