@@ -9,7 +9,7 @@ TOOLS_VENV := .venv-pyodide
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup catalogs compile-catalogs serve build check-data cases diff test test-fast bench clean lock
+.PHONY: help setup catalogs compile-catalogs serve build check-data cases diff test test-fast test-cases bench clean lock
 
 help:
 	@echo "make serve       set everything up, then preview the site at http://127.0.0.1:8000/"
@@ -19,6 +19,7 @@ help:
 	@echo "make diff        what the data edit changes, against BASE (default: main), as Markdown"
 	@echo "make test        set everything up (Chromium included), then run every test"
 	@echo "make test-fast   run the tests that need no browser"
+	@echo "make test-cases  run the golden self-check cases, under CPython and under Pyodide"
 	@echo "make bench       run the benchmarks and print their figures"
 	@echo "make catalogs    translators: gather new words from the templates and the engine into the .po files"
 
@@ -75,12 +76,22 @@ export BASE
 diff: $(VENV)/.installed
 	$(BIN)/python -m programme diff --base "$$BASE"
 
+# Two pytest-xdist workers (a core each here); a test's xdist_group keeps it on the worker that has its session
+# fixture (one browser crawl per width, the Pyodide engine). `make test WORKERS=0` runs in one process.
+WORKERS ?= 2
+PYTEST := $(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup
+
 test: setup
 	scripts/ensure-browser
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
 test-fast: setup
-	$(BIN)/python -m pytest -m "not browser"
+	$(PYTEST) -m "not browser"
+
+# The golden self-check cases alone, under CPython and under Pyodide in Node, in a few seconds once set up: CI's first
+# job runs them beside `make check-data` and `make diff`, so that staff read what their edit does before every test ends.
+test-cases: setup
+	$(BIN)/python -m pytest tests/test_selfcheck_cases.py tests/test_selfcheck_pyodide.py
 
 bench: setup
 	scripts/ensure-browser
@@ -90,6 +101,7 @@ bench: setup
 	$(BIN)/python bench/fuzz_data.py
 	$(BIN)/python bench/lighthouse.py
 	$(BIN)/python bench/selfcheck_transfer.py
+	$(BIN)/python bench/test_suite.py
 
 # Re-pin the Python dependencies after editing pyproject.toml or requirements/pyodide-tools.in. The tools' lock is
 # compiled under Python 3.12+ (what they run on), by the same pip-tools in a throwaway venv.

@@ -1,10 +1,11 @@
-"""Shared fixtures: the test programme (tests/fixture_data.py) and its self-check rules, the site built from it, and
-the real data's golden cases with the real rules.
+"""Shared fixtures: the test programme (tests/fixture_data.py) and its self-check rules, the real data's golden cases
+with the real rules, the engine under each implementation, and the sites built from the test programme.
 
 A golden case is a mapping in data/selfcheck-cases/*.yaml with a sentence `name`, the `answers`, and either
 `outcome` + `criteria` + `applications` (+ `results` where criteria differ between cohorts or tracks) or `errors`
 (the fields expected to be named, in order). Any test that takes a `golden_case` argument runs once per case, with
-`real_rules_in`: the golden cases belong to the real data, and are the one place tests read its values.
+`real_rules_in`: the golden cases belong to the real data, and are the one place tests read its values. Any test
+that takes `engine` runs once per implementation.
 """
 
 from __future__ import annotations
@@ -57,42 +58,89 @@ def real_rules_in() -> dict[str, dict]:
 
 
 @pytest.fixture(scope="session")
-def bundle():
-    """The self-check's runtime bundle as the site build uses it: from the cache, made first if need be."""
-    return runtime_bundle()
+def bundle(tmp_path_factory):
+    """The self-check's runtime bundle as the site build uses it: from the cache, made first if need be (by one
+    worker, the others waiting for it)."""
+    from sitebuild import run_lock
+
+    with run_lock(tmp_path_factory, "runtime-bundle"):
+        return runtime_bundle()
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    """The test programme's site, built once per run as it is published (`mkdocs build --strict`, at a sub-path)."""
-    from sitebuild import PUBLISH, build_site
+def pyodide_engine(bundle):
+    """The engine under Pyodide in Node, booted once with the runtime bundle the site ships (tests/engines.py)."""
+    from engines import PyodideEngine, bundle_runtime
 
-    build = build_site(tmp_path_factory.mktemp("built") / "site", FIXTURE_DATA, extra_env=PUBLISH)
-    assert build.returncode == 0, build.output
-    return build
+    engine = PyodideEngine(bundle_runtime(bundle))
+    yield engine
+    engine.close()
+
+
+@pytest.fixture(scope="session", params=[
+    "cpython",
+    # One worker boots Pyodide for every test that asks for it.
+    pytest.param("pyodide", marks=[pytest.mark.pyodide, pytest.mark.xdist_group("pyodide")]),
+])
+def engine(request):
+    """The self-check engine under CPython, then under Pyodide in Node: `engine.evaluate(answers, rules, language)`."""
+    from engines import CPythonEngine
+
+    return CPythonEngine() if request.param == "cpython" else request.getfixturevalue("pyodide_engine")
 
 
 @pytest.fixture(scope="session")
-def site_built_on(tmp_path_factory):
+def built_site(tmp_path_factory, bundle):
+    """The test programme's site, built once per run as it is published (`mkdocs build --strict`, at a sub-path).
+    Tests of the built site, the browser's included, read it through this fixture: override it to test another build."""
+    from sitebuild import PUBLISH, build_site, built_once
+
+    return built_once(tmp_path_factory, "published", lambda folder: build_site(folder / "site", FIXTURE_DATA, extra_env=PUBLISH))
+
+
+@pytest.fixture(scope="session")
+def site_cache(built_site):
+    """.cache/ as builds leave it: the runtime bundle and the compressed files, which the published build made if
+    they were missing. Another build asks for this first, so that, on a fresh clone, two workers never compress the
+    same files at once (a build compresses on every core)."""
+    return built_site
+
+
+@pytest.fixture(scope="session")
+def hostile_data(tmp_path_factory):
+    """The test programme with hostile text in every text field (tests/hostile_site.py), as a data file that checks;
+    and what the hostile text filled."""
+    from hostile_site import write_hostile_site_data
+
+    return write_hostile_site_data(tmp_path_factory.mktemp("hostile-data"))
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory, site_cache, hostile_data):
+    """The hostile data, built once per run as it is published (canonical links, sitemap, JSON-LD) with asserts
+    stripped (PYTHONOPTIMIZE=1): no safety may rest on them."""
+    from sitebuild import PUBLISH, build_site, built_once
+
+    return built_once(tmp_path_factory, "hostile", lambda folder: build_site(
+        folder / "site", hostile_data[0], extra_env={**PUBLISH, "PYTHONOPTIMIZE": "1"}))
+
+
+@pytest.fixture(scope="session")
+def site_built_on(tmp_path_factory, site_cache):
     """build(day, data=None): the site built as if on `day` (SOURCE_DATE_EPOCH), from other data if given; each
     (day, data) is built once per run."""
-    from sitebuild import build_site
-
-    builds = {}
+    from sitebuild import build_site, built_once, content_name
 
     def build(day, data=None):
-        if (day, data) not in builds:
-            result = build_site(tmp_path_factory.mktemp(f"built-on-{day}") / "site", data or FIXTURE_DATA, today=day)
-            assert result.returncode == 0, result.output
-            builds[day, data] = result
-        return builds[day, data]
+        name = f"on-{day}" + (f"-{content_name(data)}" if data else "")
+        return built_once(tmp_path_factory, name, lambda folder: build_site(folder / "site", data or FIXTURE_DATA, today=day))
 
     return build
 
 
 @pytest.fixture(scope="session")
 def second_cohort_data(tmp_path_factory):
-    """The real data with a closed first cohort and the fixture's second cohort (tests/fixtures/second-cohort.yaml)."""
+    """The test programme with a closed first cohort and the fixture's second cohort (tests/fixtures/second-cohort.yaml)."""
     from sitebuild import data_with_second_cohort
 
     return data_with_second_cohort(tmp_path_factory.mktemp("second-cohort"))

@@ -4,10 +4,15 @@ reading its pages."""
 from __future__ import annotations
 
 import calendar
+import fcntl
+import hashlib
+import json
 import shutil
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -71,6 +76,41 @@ def build_site(site_dir: Path, data: Path | None = None, extra_env: dict[str, st
         cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=300,
     )
     return Build(completed.returncode, completed.stdout + completed.stderr, site_dir)
+
+
+@contextmanager
+def run_lock(tmp_path_factory, name: str) -> Iterator[Path]:
+    """Hold the lock `name`, one for the whole test run however many pytest-xdist workers it has; yields the run's
+    folder, which every worker sees (each worker's own temporary folder is inside it)."""
+    run_folder = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run_folder = run_folder.parent
+    with (run_folder / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield run_folder
+
+
+def built_once(tmp_path_factory, name: str, build: Callable[[Path], Build]) -> Build:
+    """`build(folder)` made once per test run into an empty folder of its own, however many workers ask for it: the
+    first builds while holding a lock, the others wait and read what it made. Fails if it failed."""
+    with run_lock(tmp_path_factory, f"build-{name}") as run_folder:
+        folder = run_folder / "built-once" / name
+        record = folder.with_suffix(".json")
+        if record.exists():
+            saved = json.loads(record.read_text(encoding="utf-8"))
+            made = Build(saved["returncode"], saved["output"], Path(saved["site_dir"]))
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+            made = build(folder)
+            record.write_text(json.dumps({"returncode": made.returncode, "output": made.output,
+                                          "site_dir": str(made.site_dir)}), encoding="utf-8")
+    assert made.returncode == 0, made.output[-3000:]
+    return made
+
+
+def content_name(path: Path) -> str:
+    """A short name for a file's content: the same data in two workers' folders has the same name."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
 def source_date_epoch(day: date) -> int:

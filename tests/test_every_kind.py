@@ -85,3 +85,18 @@ def test_a_cohort_whose_tracks_agree_is_told_once(every_kind_rules, cases):
     assert [(place["cohort"], place["tracks"], place["outcome"]) for place in places] == [
         ("first-cohort", None, "not_eligible"), ("second-cohort", None, "eligible")]
     assert places[0]["summary"].startswith("First cohort: not eligible, because you do not meet “Fewer than 3 months")
+
+
+@pytest.mark.parametrize("language", selfcheck.LANGUAGES)
+def test_every_kind_gives_the_same_whole_result_under_every_engine(engine, every_kind_rules, cases, language):
+    """The browser's engine (Pyodide, with the trimmed standard library the site ships) against CPython: every case,
+    every word, for a criterion of every kind, limited and not."""
+    import json
+
+    from programme.data.cases import expected_in, expected_of
+
+    rules = every_kind_rules[language]
+    for case in cases:
+        result = engine.evaluate(case["answers"], rules, language)
+        assert result == json.loads(selfcheck.evaluate_json(json.dumps(case["answers"]), json.dumps(rules), language))
+        assert expected_of(result) == expected_in(case), case["name"]

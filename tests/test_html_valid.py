@@ -18,13 +18,13 @@ VNU = PROJECT_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ALLOWLIST = yaml.safe_load((Path(__file__).parent / "html-allowlist.yaml").read_text(encoding="utf-8"))
 
 
-def check_html(site_dir: Path) -> list[dict]:
-    """vnu's errors and warnings for every HTML file under `site_dir`."""
+def check_html(*folders: Path) -> list[dict]:
+    """vnu's errors and warnings for every HTML file under the folders (one Java start for them all)."""
     java = shutil.which("java")
     if java is None or not VNU.is_file():
         pytest.fail("the Nu Html Checker needs Java and node_modules/vnu-jar: run scripts/ensure-browser, then `npm ci`")
     completed = subprocess.run(
-        [java, "-jar", str(VNU), "--format", "json", "--skip-non-html", str(site_dir)],
+        [java, "-jar", str(VNU), "--format", "json", "--skip-non-html", *map(str, folders)],
         capture_output=True, text=True, timeout=300,
     )
     messages = json.loads(completed.stderr or completed.stdout)["messages"]
@@ -48,8 +48,24 @@ def allowed_by(message: dict) -> dict | None:
                  and entry["markup"] in (message.get("extract") or "")), None)
 
 
-def test_every_built_page_is_valid_apart_from_the_themes_listed_errors(built_site):
-    messages = check_html(built_site.site_dir)
+# One run of the checker, over the built site and a page with an error of ours, read by the two tests below: they
+# share an xdist group, so that one worker starts Java once.
+pytestmark = pytest.mark.xdist_group("html-checker")
+BROKEN = '<!doctype html><html lang="en"><title>t</title><div aria-labelledby="x"><h2 id="x">x</h2></div></html>'
+
+
+@pytest.fixture(scope="module")
+def checked(built_site, tmp_path_factory) -> dict[str, list[dict]]:
+    """vnu's messages for the built site ("site") and for one page with an error in markup such as ours ("broken")."""
+    broken = tmp_path_factory.mktemp("broken-markup")
+    (broken / "index.html").write_text(BROKEN, encoding="utf-8")
+    messages = check_html(built_site.site_dir, broken)
+    return {name: [message for message in messages if message["url"].startswith(f"file:{folder}/")]
+            for name, folder in (("site", built_site.site_dir), ("broken", broken))}
+
+
+def test_every_built_page_is_valid_apart_from_the_themes_listed_errors(built_site, checked):
+    messages = checked["site"]
     pages = {message["url"] for message in messages}
     assert all(url.startswith("file:") for url in pages)
     problems = [message for message in messages if allowed_by(message) is None]
@@ -71,10 +87,5 @@ def test_every_allowed_error_has_a_reason_and_is_in_the_themes_markup():
         assert ours == [], f"{entry['markup']!r} is in our own markup: fix it there instead of allowing it"
 
 
-def test_an_error_in_our_markup_would_be_found(tmp_path):
-    (tmp_path / "index.html").write_text(
-        '<!doctype html><html lang="en"><title>t</title><div aria-labelledby="x"><h2 id="x">x</h2></div></html>',
-        encoding="utf-8",
-    )
-    messages = check_html(tmp_path)
-    assert [message for message in messages if "aria-labelledby" in message["message"] and allowed_by(message) is None]
+def test_an_error_in_our_markup_would_be_found(checked):
+    assert [message for message in checked["broken"] if "aria-labelledby" in message["message"] and allowed_by(message) is None]

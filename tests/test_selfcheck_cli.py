@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from fixture_data import FIXTURE_DATA
+
 import selfcheck
 from sitebuild import write_data
 
@@ -98,8 +100,12 @@ def test_text_prints_invalid_answers_a_field_a_line(tmp_path):
 
 
 def test_data_points_at_another_programme_file(tmp_path, answers_file):
-    changed = (ROOT / "data" / "programme.yaml").read_text(encoding="utf-8").replace("fewer_than_months: 3", "fewer_than_months: 1")
+    # The rule changed as staff change it: the number, its quote, and the source's words.
+    words = ("fewer than three months", "fewer than one month")
+    changed = FIXTURE_DATA.read_text(encoding="utf-8").replace("fewer_than_months: 3", "fewer_than_months: 1").replace(*words)
     data = write_data(tmp_path, changed)
+    for document in (tmp_path / "sources").glob("*.txt"):
+        document.write_text(document.read_text(encoding="utf-8").replace(*words), encoding="utf-8")
     answers = {**ELIGIBLE, "employed_now": True, "full_time_jobs": [{"start": "2020-11-01"}]}
     completed = run_selfcheck("--data", str(data), stdin=json.dumps(answers), cwd=tmp_path)
     assert completed.returncode == 0, completed.stderr

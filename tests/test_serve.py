@@ -57,6 +57,7 @@ def served(tmp_path):
         server.wait(timeout=10)
 
 
+@pytest.mark.usefixtures("site_cache")  # the runtime bundle, made once for every worker
 def test_editing_the_data_rebuilds_the_served_site(served):
     data, url, log = served
     assert wait_for(lambda: "Technology for Good" in fetch(url)), "the site was never served"

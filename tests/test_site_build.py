@@ -10,16 +10,20 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hostile_site import GOAL, TRACK_NAME
 from sitebuild import (
     APPLICATIONS_AROUND_THE_WINDOW,
     OPENING_AND_CLOSING_AROUND_THE_WINDOW,
     Build,
     build_site,
+    built_once,
     days_around_the_window,
     write_data,
 )
+from test_render_editions import rendered
 
 from programme import load_programme
+from programme.runtime.bundle import PYODIDE_DIR
 from programme.hosting.headers import content_security_policy, every_response_headers, headers_file
 from programme import load_programme
 from programme.data.loader import PROJECT_ROOT
@@ -128,9 +132,14 @@ def test_each_fact_appears_on_its_page(site, path, text):
     assert text in site.article_text(url), f"{label(path)} is not on /{url}"
 
 
+@pytest.fixture(scope="module")
+def everywhere(built_site) -> str:
+    """The text of every generated page, read once for the tests below."""
+    return " ".join(" ".join(built_site.page(url).get_text(" ").split()) for url in GENERATED)
+
+
 @pytest.mark.parametrize(("path", "text"), ELSEWHERE, ids=[label(path) for path, _ in ELSEWHERE])
-def test_sources_people_organisations_and_titles_appear_on_the_site(site, path, text):
-    everywhere = " ".join(" ".join(site.page(url).get_text(" ").split()) for url in GENERATED)
+def test_sources_people_organisations_and_titles_appear_on_the_site(everywhere, path, text):
     assert text in everywhere, f"{label(path)} appears on no page"
 
 
@@ -160,10 +169,20 @@ def test_search_indexes_every_page(site):
     assert set(GENERATED) <= locations
 
 
-def test_a_local_build_links_relatively_and_offers_no_edit_link(tmp_path):
-    build = build_site(tmp_path / "site")
-    assert build.returncode == 0, build.output
-    for html_file in build.site_dir.rglob("*.html"):
+@pytest.fixture(scope="session")
+def local_build(tmp_path_factory, site_cache) -> Build:
+    """A local build (`make build`: no address) of the real data, made over a previous site that has a stale page."""
+
+    def build(folder: Path) -> Build:
+        a_previous_site(folder / "site")
+        (folder / "site" / "stale.html").write_text("from an older build", encoding="utf-8")
+        return build_site(folder / "site")
+
+    return built_once(tmp_path_factory, "local", build)
+
+
+def test_a_local_build_links_relatively_and_offers_no_edit_link(local_build):
+    for html_file in local_build.site_dir.rglob("*.html"):
         text = html_file.read_text(encoding="utf-8")
         assert ".invalid" not in text, html_file
         if html_file.name == "404.html":
@@ -207,18 +226,21 @@ def test_no_page_loads_anything_from_another_origin(site):
 
 
 def test_the_self_check_runtime_and_engine_are_published(site, bundle):
+    """The files the page points its worker at are the runtime bundle's and the pinned Pyodide's, which the golden
+    cases run on under Pyodide in Node (tests/engines.py)."""
     selfcheck = site.page("self-check/").select_one("[data-selfcheck]")
     page_dir = site.site_dir / "self-check"
     pyodide = (page_dir / selfcheck["data-pyodide-url"]).resolve()
-    for name in ("pyodide.mjs", "pyodide.asm.wasm", "pyodide.asm.mjs"):
-        assert (pyodide.parent / name).is_file(), name
+    for name in ("pyodide.mjs", "pyodide.asm.wasm", "pyodide.asm.mjs"):  # what the engine runs on in Node too
+        assert (pyodide.parent / name).read_bytes() == (PYODIDE_DIR / name).read_bytes(), name
     assert not (pyodide.parent / "python_stdlib.zip").exists(), "only the trimmed standard library is published"
     for kind, name in (("stdlib", bundle.stdlib), ("lock", bundle.lock)):
         published = (page_dir / selfcheck[f"data-{kind}-url"]).resolve()
         assert published.read_bytes() == (bundle.folder / name).read_bytes(), kind
         assert selfcheck[f"data-{kind}-integrity"] == bundle.integrity(name)
     lock = json.loads((page_dir / selfcheck["data-lock-url"]).read_text(encoding="utf-8"))
-    assert (page_dir / selfcheck["data-lock-url"]).resolve().with_name(bundle.wheel).is_file()
+    wheel = (page_dir / selfcheck["data-lock-url"]).resolve().with_name(bundle.wheel)
+    assert wheel.read_bytes() == (bundle.folder / bundle.wheel).read_bytes()
     assert list(lock["packages"]) == [selfcheck["data-package"]]
 
 
@@ -231,30 +253,23 @@ def edited_data(tmp_path: Path, replacements: dict[str, str]) -> Path:
     return path
 
 
-def test_markup_in_the_data_is_shown_as_text_never_run(tmp_path):
-    hostile = '<script>alert("x")</script> & <b>Co</b>'
-    data = edited_data(tmp_path, {
-        "    name: Creativity for Good\n": f"    name: '{hostile}'\n",
-        "    name: Trainee Designer\n": "    name: '<img src=x onerror=alert(1)>'\n",
-        "      en: to enable fresh graduates": "      en: to enable <em>fresh</em> graduates",
-    })
-    build = build_site(tmp_path / "site", data)
-    assert build.returncode == 0, build.output
-
+def test_markup_in_the_data_is_shown_as_text_never_run(hostile_site):
+    """On the one hostile publish build (tests/hostile_site.py), which has markup in every text of the data."""
+    build = hostile_site
     for html_file in build.site_dir.rglob("*.html"):
         text = html_file.read_text(encoding="utf-8")
         assert '<script>alert("x")' not in text, html_file
         assert "<img src=x" not in text and '<img src="x"' not in text, html_file
         assert "<em>fresh</em>" not in text, html_file
     track = build.page("tracks/creativity-for-good/")
-    assert track.select_one("article h1").get_text() == hostile
-    assert hostile in track.select_one("title").get_text()
-    assert hostile in " ".join(build.page("").select_one("nav.md-nav--primary").get_text().split())
-    assert "<em>fresh</em>" in build.article_text("")
+    assert track.select_one("article h1").get_text() == TRACK_NAME
+    assert TRACK_NAME in track.select_one("title").get_text()
+    assert TRACK_NAME in " ".join(build.page("").select_one("nav.md-nav--primary").get_text().split())
+    assert GOAL in build.article_text("")
     index = json.loads((build.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = {doc["title"] for doc in index["docs"]}
     # search shows titles as HTML: escaped once, they read as the name
-    assert hostile in {html.unescape(title) for title in titles}
+    assert TRACK_NAME in {html.unescape(title) for title in titles}
     assert not any("<script" in title or "<b>" in title for title in titles)
 
 
@@ -291,6 +306,7 @@ def a_previous_site(site_dir: Path) -> None:
     (site_dir / "index.html").write_text("the last good site", encoding="utf-8")
 
 
+@pytest.mark.usefixtures("site_cache")
 def test_a_failure_while_rendering_keeps_the_last_good_site(tmp_path):
     overrides = tmp_path / "overrides"
     shutil.copytree(PROJECT_ROOT / "overrides", overrides)
@@ -307,6 +323,7 @@ def test_a_failure_while_rendering_keeps_the_last_good_site(tmp_path):
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".")] == []
 
 
+@pytest.mark.usefixtures("site_cache")
 def test_a_strict_build_that_warns_keeps_the_last_good_site(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(PROJECT_ROOT / "docs", docs)
@@ -322,17 +339,11 @@ def test_a_strict_build_that_warns_keeps_the_last_good_site(tmp_path):
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".")] == []
 
 
-def test_a_good_build_replaces_the_previous_site_whole(tmp_path):
-    site_dir = tmp_path / "site"
-    a_previous_site(site_dir)
-    (site_dir / "stale.html").write_text("from an older build", encoding="utf-8")
-
-    build = build_site(site_dir)
-
-    assert build.returncode == 0, build.output
+def test_a_good_build_replaces_the_previous_site_whole(local_build):
+    site_dir = local_build.site_dir
     assert not (site_dir / "stale.html").exists()
     assert "the last good site" not in (site_dir / "index.html").read_text(encoding="utf-8")
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+    assert sorted(path.name for path in site_dir.parent.iterdir()) == ["site"]
 
 
 def test_every_page_carries_the_content_security_policy_itself(site):
@@ -357,6 +368,7 @@ def test_the_readme_gives_the_headers_file_the_build_writes():
 
 
 def test_each_page_lists_only_the_sources_of_what_it_says(tmp_path):
+    """The pages' footers, rendered in process as the build renders them (test_render_editions.rendered)."""
     data = edited_data(tmp_path, {
         "\norganisations:\n": (
             "  - id: designer-announcement\n    title: An announcement about designers\n    called: {en: the announcement, zh-Hant: 公告}\n    publisher: hkstp\n"
@@ -366,11 +378,10 @@ def test_each_page_lists_only_the_sources_of_what_it_says(tmp_path):
     })
     (data.parent / "sources" / "designer-announcement.txt").write_text(
         "Roles across roles including Product Marketing Trainee, Trainee Designer and Project Management Trainee.")
-    build = build_site(tmp_path / "site", data)
-    assert build.returncode == 0, build.output
+    pages = {url_of(src_uri): page for src_uri, page in rendered(load_programme(data), "en").items()}
 
     def sources_listed(url: str) -> list[str]:
-        return [" ".join(item.get_text(" ").split()) for item in build.page(url).select("footer.sources li")]
+        return [" ".join(item.get_text(" ").split()) for item in pages[url].select("footer.sources li")]
 
     assert any("An announcement about designers" in source for source in sources_listed("roles/trainee-designer/"))
     assert any("An announcement about designers" in source for source in sources_listed("tracks/technology-for-good/"))
@@ -392,6 +403,7 @@ def test_a_publish_build_that_cannot_know_its_address_stops_and_keeps_the_last_s
     assert [path.name for path in site_dir.iterdir()] == ["previous.html"]
 
 
+@pytest.mark.usefixtures("site_cache")
 def test_on_github_actions_a_publish_build_lives_at_the_repositorys_pages_address(tmp_path):
     build = build_site(tmp_path / "site", extra_env={
         "SITE_PUBLISH": "true", "GITHUB_ACTIONS": "true", "GITHUB_REPOSITORY": "Owner/procruit-c"})

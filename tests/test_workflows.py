@@ -1,5 +1,6 @@
 """The GitHub Actions workflows: actionlint finds nothing, they run the README's commands, their actions are pinned
-to commit SHAs, they keep to the least permissions, and no expression is pasted into a shell script."""
+to commit SHAs, they keep to the least permissions, no expression is pasted into a shell script, .cache/ is kept
+between runs keyed on what it is made from, and a pull request's first job answers staff before the full tests end."""
 
 from __future__ import annotations
 
@@ -67,6 +68,10 @@ def test_each_action_is_pinned_to_the_same_commit_everywhere():
     assert {action: shas for action, shas in pins.items() if len(shas) > 1} == {}
 
 
+# A job may add a text of .github/summaries/ to its summary; every other script is a README command (or git's).
+SUMMARY = re.compile(r'cat \.github/summaries/[\w-]+\.md >> "\$GITHUB_STEP_SUMMARY"')
+
+
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
 def test_scripts_take_no_expression_and_call_only_make_or_the_browser_installer(path):
     for job, step in steps(load(path)):
@@ -74,6 +79,9 @@ def test_scripts_take_no_expression_and_call_only_make_or_the_browser_installer(
         if script is None:
             continue
         assert "${{" not in script, f"{job}: pass values to scripts through env:"
+        if SUMMARY.fullmatch(script):
+            assert (PROJECT_ROOT / script.split()[1]).is_file(), script
+            continue
         command = script.split()[0]
         assert command in ("make", "scripts/ensure-browser", "git"), f"{job}: {script}"
 
@@ -105,6 +113,46 @@ def test_pip_and_npm_downloads_are_cached():
                 assert node["with"]["cache"] == "npm", name
 
 
+# What .cache/ is made from: the engine, the runtime bundle's tooling and trace (programme/runtime/), the pinned
+# Pyodide and tools (programme/runtime/bundle.py's key), and the site's files compressed from the same. Not the data:
+# the bundle is traced on rules of every kind (programme/runtime/trace.py), whatever the data holds.
+SITE_CACHE_INPUTS = ("selfcheck/**", "programme/runtime/**", "package-lock.json", "requirements/*.lock")
+
+
+def test_jobs_that_build_or_test_keep_the_site_cache_keyed_on_what_it_is_made_from():
+    for path in WORKFLOWS:
+        for name, job in load(path)["jobs"].items():
+            scripts = " ".join(step.get("run", "") for step in job.get("steps", []))
+            if not re.search(r"make (test|build)\b", scripts):
+                continue
+            cache = next((step for step in job["steps"] if step.get("uses", "").startswith("actions/cache@")
+                          and step["with"]["path"] == ".cache"), None)
+            assert cache is not None, f"{path.name} {name}: no cache of .cache/"
+            key = cache["with"]["key"]
+            hashed = re.fullmatch(r"site-cache-\$\{\{ runner\.os \}\}-\$\{\{ hashFiles\((.*)\) \}\}", key)
+            assert hashed, key
+            assert tuple(re.findall(r"'([^']+)'", hashed[1])) == SITE_CACHE_INPUTS, key
+            assert cache["with"]["restore-keys"] == "site-cache-${{ runner.os }}-", "compressed files are named by content"
+            steps_before = job["steps"][: job["steps"].index(cache)]
+            assert not any(re.search(r"make (test|build)\b", step.get("run", "")) for step in steps_before), name
+
+
+def test_the_first_pull_request_job_checks_the_data_runs_the_golden_cases_and_the_diff_and_says_to_read_it_first():
+    jobs = load(PROJECT_ROOT / ".github" / "workflows" / "pull-request.yml")["jobs"]
+    assert list(jobs)[0] == "check-data" and "read this first" in jobs["check-data"]["name"]
+    assert all("needs" not in job for job in jobs.values()), "the full tests run beside it, not after it"
+    scripts = [step.get("run", "") for step in jobs["check-data"]["steps"]]
+    commands = [script for script in scripts if script.startswith("make")]
+    assert commands == ["make check-data", "make test-cases", 'make --silent diff BASE="$BASE_SHA" >> "$GITHUB_STEP_SUMMARY"']
+    first_summary = next(script for script in scripts if "GITHUB_STEP_SUMMARY" in script)
+    assert SUMMARY.fullmatch(first_summary), "the summary starts by saying what to read first"
+    text = (PROJECT_ROOT / first_summary.split()[1]).read_text(encoding="utf-8")
+    assert "Read this job first" in text and "Tests (make test)" in text
+    later = [step for step in jobs["check-data"]["steps"] if step.get("run", "").startswith(("make test-cases", "make --silent diff"))]
+    assert all(step.get("if") == "${{ !cancelled() }}" for step in later), "a data problem still gets the cases and the diff"
+    assert jobs["check-data"]["timeout-minutes"] <= 15
+
+
 def test_permissions_are_the_least_each_job_needs():
     pull_request = load(PROJECT_ROOT / ".github" / "workflows" / "pull-request.yml")
     assert pull_request["permissions"] == {"contents": "read"}
@@ -125,7 +173,7 @@ def test_two_runs_never_race():
 
 
 def test_pull_requests_get_the_diff_in_the_job_summary_against_their_base():
-    job = load(PROJECT_ROOT / ".github" / "workflows" / "pull-request.yml")["jobs"]["rules-diff"]
+    job = load(PROJECT_ROOT / ".github" / "workflows" / "pull-request.yml")["jobs"]["check-data"]
     step = next(step for step in job["steps"] if "diff" in step.get("run", ""))
     assert step["run"] == 'make --silent diff BASE="$BASE_SHA" >> "$GITHUB_STEP_SUMMARY"'
     assert step["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"

@@ -1,12 +1,12 @@
 """axe-core finds nothing on any page or in any state of the self-check, at a phone's width and a laptop's, hovered and
-focused buttons included; the self-check fits a phone's width."""
+focused buttons included (their colour contrast); the self-check fits a phone's width."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 import pytest
-from playwright.sync_api import Page
+from crawl import CONTRAST, FITS_THE_WIDTH, accessibility_violations
 from selfcheck_page import (
     ENGINE_WHEEL,
     FAILED,
@@ -20,7 +20,6 @@ from selfcheck_page import (
 from test_site_chinese import allowed_latin, latin_left
 
 from programme import load_programme
-
 from programme.data.loader import PROJECT_ROOT
 from fixture_data import FIXTURE_DATA
 
@@ -28,35 +27,15 @@ EDITIONS = load_programme(FIXTURE_DATA).editions
 
 pytestmark = pytest.mark.browser
 
-AXE_SOURCE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
-
-def accessibility_violations(page: Page) -> list[str]:
-    """axe-core's violations on the page as it is once its transitions (Material's header fading) have ended."""
-    page.wait_for_function("() => document.getAnimations().every((animation) => animation.playState !== 'running')")
-    if not page.evaluate("() => 'axe' in window"):
-        page.evaluate(AXE_SOURCE.read_text(encoding="utf-8"))  # evaluated by the driver, so the page's CSP allows it
-    results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
-        + ", ".join(" ".join(node["target"]) for node in violation["nodes"])
-        for violation in results["violations"]
-    ]
-
-
-def test_no_page_of_the_site_has_an_accessibility_violation(device_page, site_url, site_pages):
-    page = device_page
+def test_no_page_of_the_site_has_an_accessibility_violation(crawl):
+    """Every page at each width, in the crawl's records: axe's every rule, then colour contrast with the content's first
+    button hovered and focused."""
     found = []
-    for address in site_pages:
-        page.goto(site_url + address)
-        found += [f"{address or '/'}: {violation}" for violation in accessibility_violations(page)]
-        buttons = page.locator("article .md-button:visible")
-        if buttons.count():
-            buttons.first.hover()
-            found += [f"{address or '/'} (button hovered): {violation}" for violation in accessibility_violations(page)]
-            buttons.first.focus()
-            found += [f"{address or '/'} (button focused): {violation}" for violation in accessibility_violations(page)]
+    for record in crawl.pages:
+        found += [f"{record.name}: {violation}" for violation in record.accessibility]
+        found += [f"{record.name} (button hovered): {violation}" for violation in record.contrast_hovered]
+        found += [f"{record.name} (button focused): {violation}" for violation in record.contrast_focused]
     assert found == [], "\n".join(found)
 
 
@@ -70,8 +49,8 @@ def test_no_state_of_the_self_check_has_an_accessibility_violation(device_page, 
     found = []
     kept = allowed_latin()[0]
 
-    def audit(state: str) -> None:
-        found.extend(f"{state}: {violation}" for violation in accessibility_violations(device_page))
+    def audit(state: str, rules: list[str] | None = None) -> None:
+        found.extend(f"{state}: {violation}" for violation in accessibility_violations(device_page, rules))
         if language != "en":
             shown = device_page.locator("[data-selfcheck]").inner_text()
             found.extend(f"{state}: English word {word!r}" for word in sorted(set(latin_left(shown, kept))))
@@ -81,9 +60,9 @@ def test_no_state_of_the_self_check_has_an_accessibility_violation(device_page, 
     audit("ready")
     submit = self_check.form.locator('button[type="submit"]')
     submit.hover()
-    audit("submit button hovered")
+    audit("submit button hovered", CONTRAST)
     submit.focus()
-    audit("submit button focused")
+    audit("submit button focused", CONTRAST)
 
     self_check.submit()
     assert self_check.summary.is_visible()
@@ -103,7 +82,7 @@ def test_no_state_of_the_self_check_has_an_accessibility_violation(device_page, 
     audit("eligible, window open")
     change = self_check.result.locator('[data-action="change"]')
     change.hover()
-    audit("result button hovered")
+    audit("result button hovered", CONTRAST)
     change.click()
     audit("out of date")
     experience = criterion_with(programme, "fewer_than_months")
@@ -125,9 +104,6 @@ def test_a_self_check_that_could_not_start_has_no_accessibility_violation(contex
     page.locator(FAILED).wait_for(state="visible", timeout=30_000)
     found = accessibility_violations(page)
     assert found == [], "\n".join(found)
-
-
-FITS_THE_WIDTH = "() => document.scrollingElement.scrollWidth <= window.innerWidth"
 
 
 def test_on_a_phone_the_self_check_fits_the_screen_in_every_state(new_context, site_url, programme):

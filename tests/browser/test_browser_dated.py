@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 import pytest
-from conftest import RECORD_LAYOUT_SHIFTS
+from crawl import RECORD_LAYOUT_SHIFTS
 from sitebuild import APPLICATIONS_AROUND_THE_WINDOW, OPENING_AND_CLOSING_AROUND_THE_WINDOW, days_around_the_window
 from staticserver import serve
 

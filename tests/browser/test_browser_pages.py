@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
+from urllib.parse import urlsplit
 
 import pytest
-from conftest import DEVICES, RECORD_LAYOUT_SHIFTS
-from selfcheck_page import URL as SELF_CHECK_URL
-from selfcheck_page import SelfCheckPage
-from sitebuild import PUBLISH, build_site, days_around_the_window
+from conftest import DEVICES
+from sitebuild import SITE_URL, days_around_the_window
+from staticserver import serve
 
 from programme import load_programme
 from fixture_data import FIXTURE_DATA
-from staticserver import serve
 
 pytestmark = pytest.mark.browser
 
@@ -57,16 +56,10 @@ def test_the_landing_page_keeps_the_themes_navigation_search_skip_link_and_foote
     assert page.locator("footer.md-footer a.md-footer__link--next").count() == 1
 
 
-def test_no_page_shifts_its_layout_while_it_loads(device_page, site_url, site_pages):
-    device_page.add_init_script(RECORD_LAYOUT_SHIFTS)
-    shifts = {}
-    for address in site_pages:
-        device_page.goto(site_url + address)
-        if address == SELF_CHECK_URL:
-            SelfCheckPage(device_page).wait_until_ready()  # the form is wired and the status has changed
-        device_page.wait_for_timeout(300)
-        shifts[address or "/"] = device_page.evaluate("window.layoutShift")
-    assert {address: shift for address, shift in shifts.items() if shift > 0.02} == {}
+def test_no_page_shifts_its_layout_while_it_loads(crawl):
+    """Every page at each width, in the crawl's records: the shifts while it loads (a self-check page until its engine
+    is ready) and in the 300 ms after."""
+    assert {record.name: record.layout_shift for record in crawl.pages if record.layout_shift > 0.02} == {}
 
 
 def contrast(foreground: str, background: str) -> float:
@@ -132,17 +125,10 @@ def test_keyboard_focus_never_walks_through_the_closed_phone_drawer(new_context,
         pytest.fail("with the drawer open, its links take focus")
 
 
-@pytest.fixture(scope="module")
-def site_under_a_sub_path(tmp_path_factory):
-    """The site built for, and served under, /procruit-c/."""
-    build = build_site(tmp_path_factory.mktemp("sub-path") / "site", extra_env=PUBLISH)  # at https://…/procruit-c/
-    assert build.returncode == 0, build.output
-    with serve(build.site_dir, prefix="/procruit-c/") as base_url:
-        yield base_url
-
-
-def test_the_404_page_explains_and_leads_on_under_a_sub_path(page, site_under_a_sub_path, programme):
-    response = page.goto(site_under_a_sub_path + "no/such/page/")
+def test_the_404_page_explains_and_leads_on_under_a_sub_path(page, site_url, programme):
+    """site_url is the published build, served under the sub-path it was built for (/procruit-c/)."""
+    assert urlsplit(site_url).path == urlsplit(SITE_URL).path != "/"
+    response = page.goto(site_url + "no/such/page/")
     assert response.status == 404
     assert page.title() == f"Page not found - {programme.name}"
     assert page.locator("article h1").inner_text() == "Page not found"
@@ -151,7 +137,7 @@ def test_the_404_page_explains_and_leads_on_under_a_sub_path(page, site_under_a_
 
     links = page.locator("article a")
     targets = links.evaluate_all("links => links.map((link) => link.href)")
-    assert targets == [site_under_a_sub_path, site_under_a_sub_path + "self-check/", site_under_a_sub_path + "?q="]
+    assert targets == [site_url, site_url + "self-check/", site_url + "?q="]
     for target in targets[:2]:
         assert page.request.get(target).status == 200, target
 
