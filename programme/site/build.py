@@ -102,6 +102,8 @@ class EditionBuild:
         own_pages = list(self.pages.values())
         config.nav = plan_nav(own_pages, self.edition.language) + (list(config.nav or []) if self.is_root else [])
         config.theme["language"] = self.edition.theme_language
+        if not self.is_root:  # a static host serves only the root's 404 page, which speaks every edition's language
+            config.theme.static_templates.discard("404.html")
         config.extra["html_lang"] = self.edition.html_lang
         config.extra["site_notice"] = programme.notice.in_language(self.edition.language) if programme.notice else None
         # The theme shows a language switcher (overrides/partials/alternate.html) when this lists other editions.

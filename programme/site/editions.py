@@ -36,7 +36,7 @@ from programme.site.build import EditionBuild, SiteInputs
 from programme.site.calendar import cohort_calendars
 from programme.site.opendata import open_data_files
 from programme.paths import SCHEMA_PATH
-from programme.site.render import TEMPLATES_DIR, install_translations, problems_page
+from programme.site.render import TEMPLATES_DIR, install_translations, problems_page, words_in
 from programme.site.status import InvalidBuildDate, build_date
 from programme.words.catalogs import LOCALE_DIR, CatalogError, prepare_catalogs
 from programme.words.languages import DEFAULT_LANGUAGE
@@ -114,6 +114,11 @@ class Site:
         install_translations(env, current.edition.language if isinstance(current, EditionBuild) else DEFAULT_LANGUAGE)
         if isinstance(current, EditionBuild):
             current.theme_filters(env)
+            # The one 404 page, the root edition's, which a static host serves at any missing address: every edition
+            # says its part in its own words (overrides/404.html).
+            env.globals["not_found_editions"] = [
+                {"edition": edition, "say": words_in(edition.language), "folder": f"{edition.folder}/" if edition.folder else ""}
+                for edition in self._inputs.programme.editions.values()] if current.is_root else []
         return env
 
     def _load(self, config: MkDocsConfig) -> SiteInputs:

@@ -7,7 +7,7 @@ import datetime
 from collections.abc import Callable
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from programme.data.model import Programme
 from programme.paths import PROJECT_ROOT
@@ -139,6 +139,17 @@ def install_translations(env: jinja2.Environment, language: str) -> None:
     env.install_gettext_translations(translations, newstyle=True)
     env.globals["theme_word"] = lambda key: theme_word(translations, key)
     env.bytecode_cache = COMPILED_THEME_TEMPLATES
+
+
+def words_in(language: str) -> Callable[..., Markup]:
+    """`say(message, **values)`: a message of the site's words in another edition's language, its values escaped, for
+    a theme template that speaks every language at once (overrides/404.html)."""
+    translations = site_translations(language)
+
+    def say(message: str, **values: object) -> Markup:
+        return Markup(translations.gettext(message)) % {name: escape(value) for name, value in values.items()}
+
+    return say
 
 
 def _localising(gettext: Callable) -> Callable:

@@ -135,7 +135,7 @@ def test_the_404_page_explains_and_leads_on_under_a_sub_path(page, site_url, pro
     styled = page.locator(".md-header").evaluate("header => getComputedStyle(header).position")
     assert styled == "sticky", "the theme's style sheet loaded"
 
-    links = page.locator("article a")
+    links = page.locator("article [data-edition-folder]").first.locator("a")
     targets = links.evaluate_all("links => links.map((link) => link.href)")
     assert targets == [site_url, site_url + "self-check/", site_url + "?q="]
     for target in targets[:2]:
@@ -144,3 +144,28 @@ def test_the_404_page_explains_and_leads_on_under_a_sub_path(page, site_url, pro
     links.nth(2).click()
     page.locator("[data-md-component=search-query]").wait_for(state="visible")
     assert page.evaluate("() => document.activeElement.matches('[data-md-component=search-query]')"), "search opens"
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["with JavaScript", "without"])
+def test_one_404_page_for_every_edition_leads_with_the_edition_asked_for(new_context, site_url, programme, script):
+    """A static host serves the site's root 404.html at any missing address (tests/staticserver.py does): under an
+    edition's folder, that edition's words come first with its own links; without JavaScript every edition is
+    there, the root's first."""
+    page = new_context(java_script_enabled=script).new_page()
+    editions = [edition for edition in programme.editions.values() if edition.folder]
+    assert editions
+    for edition in editions:
+        response = page.goto(f"{site_url}{edition.folder}/no/such/page/")
+        assert response.status == 404
+        sections = page.locator("article [data-edition-folder]")
+        assert sections.count() == len(programme.editions)
+        first = sections.first
+        expected_first = edition if script else next(iter(programme.editions.values()))
+        assert first.get_attribute("lang") == expected_first.html_lang
+        assert page.locator("article h1").count() == 1 and first.locator("h1").count() == 1
+        mine = page.locator(f'article [data-edition-folder][lang="{edition.html_lang}"]')
+        targets = mine.locator("a").evaluate_all("links => links.map((link) => link.href)")
+        folder = f"{site_url}{edition.folder}/"
+        assert targets == [folder, folder + "self-check/", folder + "?q="]
+        assert page.request.get(targets[1]).status == 200
+        assert "Page not found" not in mine.inner_text()
