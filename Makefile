@@ -32,7 +32,7 @@ compile-catalogs: $(VENV)/.installed
 # For translators: take every word the templates and the engine say into the catalogs' templates (.pot), and merge
 # new and changed words into each language's .po file, where the translation is then written (README: "Translating").
 catalogs: $(VENV)/.installed
-	$(BIN)/pybabel --quiet extract --no-location --sort-output --add-comments=Translators: -k N_ -k NC_:1c,2 -F locale/babel.cfg -o locale/site.pot templates overrides programme/site
+	$(BIN)/pybabel --quiet extract --no-location --sort-output --add-comments=Translators: -k N_ -k NC_:1c,2 -k say -F locale/babel.cfg -o locale/site.pot templates overrides programme/site
 	$(BIN)/pybabel --quiet update --no-fuzzy-matching --ignore-obsolete -i locale/site.pot -d locale -D site
 	$(BIN)/pybabel --quiet extract --no-location --sort-output -F selfcheck/locale/babel.cfg -o selfcheck/locale/selfcheck.pot selfcheck
 	$(BIN)/pybabel --quiet update --no-fuzzy-matching --ignore-obsolete -i selfcheck/locale/selfcheck.pot -d selfcheck/locale -D selfcheck

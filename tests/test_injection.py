@@ -128,5 +128,7 @@ def test_the_programme_name_reaches_the_theme_as_text(hostile_site):
 def test_footer_links_name_their_page_escaped_once(hostile_site):
     """Screen readers read the aria-label: it must say "R&D", not "R&amp;D"."""
     build = hostile_site
-    labels = [link["aria-label"] for link in build.page("eligibility/").select("a.md-footer__link")]
-    assert labels and all("R&D" in label and "&amp;" not in label for label in labels), labels
+    labels = [link["aria-label"] for url in ("eligibility/", "tracks/")
+              for link in build.page(url).select("a.md-footer__link")]
+    # A neighbour may be titled by the site's own words ("All roles"); the data's titles are said once escaped.
+    assert any("R&D" in label for label in labels) and not any("&amp;" in label for label in labels), labels

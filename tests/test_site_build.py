@@ -25,7 +25,6 @@ from test_render_editions import rendered
 from programme import load_programme
 from programme.runtime.bundle import PYODIDE_DIR
 from programme.hosting.headers import content_security_policy, every_response_headers, headers_file
-from programme import load_programme
 from programme.data.loader import PROJECT_ROOT
 from programme.data.model import criterion_parameters
 from selfcheck.dates import PartialDate
@@ -59,6 +58,8 @@ def test_every_page_has_its_url_from_its_id(site):
     expected = {"", "eligibility/", "self-check/", "how-to-apply/", "timeline/", "tlt/", "contact/", "about/"}
     expected |= {f"tracks/{track['id']}/" for track in RAW["tracks"]}
     expected |= {f"roles/{role['id']}/" for role in RAW["roles"]}
+    # Each section's own page, listing all of it, wherever the section has anything to list.
+    expected |= {f"{section}/" for section in ("tracks", "roles") if RAW[section]}
     assert set(GENERATED) == expected
     for url in expected:
         assert (site.site_dir / url / "index.html").is_file(), url
@@ -501,3 +502,20 @@ def test_a_source_date_epoch_that_is_not_a_number_stops_the_build_with_a_clear_m
     assert "Traceback" not in build.output
     assert "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, found 'yesterday'" in build.output
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("edition", PROGRAMME.editions.values(), ids=lambda edition: edition.language)
+def test_each_sections_own_page_lists_all_of_it_in_every_edition(site, edition):
+    """tracks/ links every track and roles/ every role, under its track, in each edition: the one place that lists
+    them all when a section is too long for the navigation."""
+    prefix = f"{edition.folder}/" if edition.folder else ""
+    tracks = site.page(f"{prefix}tracks/")
+    linked = {link["href"].rstrip("/").rsplit("/", 1)[-1] for link in tracks.select("article .track-cards h2 a")}
+    assert linked >= {track.id for track in PROGRAMME.tracks}
+    roles = site.page(f"{prefix}roles/")
+    for track in PROGRAMME.tracks:
+        heading = roles.select_one(f"article h2#track-{track.id}")
+        assert (heading is not None) == bool(track.roles), track.id
+        if track.roles:
+            listed = {link["href"].rstrip("/").rsplit("/", 1)[-1] for link in heading.find_next_sibling("ul").select("a")}
+            assert listed == {role.id for role in track.roles}, track.id

@@ -41,7 +41,9 @@ class PageKind:
 KINDS = {kind.name: kind for kind in (
     # The home page is a landing page: the theme template overrides/home.html, the full width (no table of contents).
     PageKind("home", structured_data.programme_graph, {"template": "home.html", "hide": ["toc"]}),
+    PageKind("tracks"),  # every track, at tracks/: the Tracks section's own page
     PageKind("track", structured_data.track_graph),
+    PageKind("roles"),   # every role, by track, at roles/
     PageKind("role", structured_data.role_graph),
     PageKind("eligibility", leads_to_self_check=True),
     PageKind("self_check"),
@@ -52,14 +54,19 @@ KINDS = {kind.name: kind for kind in (
     PageKind("about"),
 )}
 # Pages of which there is one, by kind, at these addresses in every edition.
-SINGLE_PAGES = {"home": "index.md", "eligibility": "eligibility.md", "self_check": "self-check.md",
+SINGLE_PAGES = {"home": "index.md", "tracks": "tracks/index.md", "roles": "roles/index.md",
+                "eligibility": "eligibility.md", "self_check": "self-check.md",
                 "how_to_apply": "how-to-apply.md", "timeline": "timeline.md", "contact": "contact.md",
                 "about": "about.md"}
 # About the site rather than the programme: its title is the site's own word, from the catalogs.
 ABOUT_TITLE = N_("About this site")
+# The page of every role: the data names no such page, so its title is the site's own word too.
+ROLES_TITLE = N_("All roles")
 # A navigation section lists its pages only up to this many: every page of a section shows the section's list, so a
 # longer one would make the site grow with the square of its pages. Past it, the section's page lists them instead.
 NAV_SECTION_LIMIT = 25
+# The pages that list a section's pages: always in the navigation.
+INDEX_KINDS = ("tracks", "roles")
 
 
 @dataclass(frozen=True)
@@ -111,10 +118,15 @@ def plan_pages(programme: Programme) -> list[Page]:
         return Page(SINGLE_PAGES[kind], KINDS[kind], title, context or {})
 
     pages = [single("home", Text.from_data(programme.name))]
+    if programme.tracks:  # the section's own page (Material's navigation.indexes), before its tracks
+        pages.append(Page(SINGLE_PAGES["tracks"], KINDS["tracks"], titles.tracks, {}, section=titles.tracks))
     for track in programme.tracks:
         pages.append(Page(track_uri(track), KINDS["track"], track.name, {"track": track}, section=titles.tracks))
         pages += [Page(role_uri(role), KINDS["role"], role.name, {"role": role, "track": track}, section=track.name)
                   for role in track.roles]
+    if programme.roles:
+        pages.append(Page(SINGLE_PAGES["roles"], KINDS["roles"], site_text(ROLES_TITLE, programme.languages), {},
+                          section=titles.tracks))
     pages += [
         single("eligibility", titles.eligibility),
         single("self_check", titles.self_check),
@@ -136,7 +148,7 @@ def plan_nav(pages: list[Page], language: str) -> list:
     crowded = {key for key, count in Counter(id(page.section) for page in pages if page.section is not None).items()
                if count > NAV_SECTION_LIMIT}
     for page in pages:
-        if page.section is not None and id(page.section) in crowded:
+        if page.section is not None and id(page.section) in crowded and page.kind.name not in INDEX_KINDS:
             continue  # its section's page lists it
         if page.kind.name == "track" and page.context["track"].roles and len(page.context["track"].roles) <= NAV_SECTION_LIMIT:
             entry: object = {theme_text(page.title, language): [page.src_uri]}
