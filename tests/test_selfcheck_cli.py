@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 import selfcheck
-from sitebuild import write_data
+from sitebuild import write_data_quoting
 
 ROOT = Path(__file__).resolve().parent.parent
 ELIGIBLE = {"application_date": "2020-12-20", "qualification": "degree", "hk_resident": True, "employed_now": False, "full_time_jobs": []}
@@ -98,8 +99,10 @@ def test_text_prints_invalid_answers_a_field_a_line(tmp_path):
 
 
 def test_data_points_at_another_programme_file(tmp_path, answers_file):
-    changed = (ROOT / "data" / "programme.yaml").read_text(encoding="utf-8").replace("fewer_than_months: 3", "fewer_than_months: 1")
-    data = write_data(tmp_path, changed)
+    # The threshold and its quote change together: a number must be in its quote (README: "Every fact has a ref").
+    changed = (ROOT / "data" / "programme.yaml").read_text(encoding="utf-8").replace(
+        "fewer_than_months: 3", "fewer_than_months: 1").replace("fewer than three months", "fewer than one month")
+    data = write_data_quoting(tmp_path, yaml.safe_load(changed))
     answers = {**ELIGIBLE, "employed_now": True, "full_time_jobs": [{"start": "2020-11-01"}]}
     completed = run_selfcheck("--data", str(data), stdin=json.dumps(answers), cwd=tmp_path)
     assert completed.returncode == 0, completed.stderr
