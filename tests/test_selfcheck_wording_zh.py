@@ -158,6 +158,18 @@ def test_the_chinese_text_report_marks_each_criterion_and_says_what_would_change
     assert f"? 未回答：{statements['short_experience']}" in lines
 
 
+def test_the_chinese_rules_sentence_cites_its_source_as_the_site_does(rules_in, programme):
+    """The source's title in 〈〉 and its publisher by the official Chinese name the pages use (香港科技園公司), not
+    the English short name; English keeps the short name."""
+    answers = {"application_date": "2020-12-20", "hk_resident": True}
+    source = programme.sources[0]
+    chinese = selfcheck.evaluate(answers, rules_in["zh-Hant"], "zh-Hant")["rules_applied"]["explanation"]
+    assert chinese == (f"核對所用的條件，是〈{source.title}〉（香港科技園公司，2020年12月16日）所公布的條件，"
+                       "計劃職員最近一次於2026年11月26日覆核。")
+    english = selfcheck.evaluate(answers, rules_in["en"])["rules_applied"]["explanation"]
+    assert f"“{source.title}” (HKSTP, 16 December 2020)" in english
+
+
 def test_the_chinese_text_report_of_errors_counts_the_rest():
     errors = [{"field": "", "message": "答案中有一個數字太長，無法讀取。"}]
     assert CHINESE.errors_as_text(errors, more=1234).splitlines() == [
