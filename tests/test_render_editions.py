@@ -274,3 +274,20 @@ def test_the_themes_templates_get_the_editions_words():
     assert page.render() == '找不到網頁 <a href="?q=&amp;">搜尋本網站</a>。'
     install_translations(theme, "en")  # the same environment, another build's edition
     assert page.render().startswith("Page not found")
+
+
+def test_a_limited_criterion_names_its_cohort_in_chinese_right_after_its_statement(tmp_path):
+    """「…少於3個月。只適用於第一期。」: the cohort by its Chinese name, not its English one, and no space after 。; the
+    same in the hint of the question the criterion reads."""
+    def limit(data):
+        data["eligibility"]["criteria"][3]["cohorts"] = [data["cohorts"][0]["id"]]
+        data["cohorts"][0]["name"] = {"en": "First cohort", CHINESE: "第一期"}
+    programme, _ = placeholder_programme(tmp_path, limit)
+    criterion = programme.eligibility.criteria[3]
+    cohort = programme.cohorts[0].name.in_language(CHINESE)
+    pages = rendered(programme, CHINESE)
+    item = pages["eligibility.md"].select("ul.criteria li")[3].get_text()
+    assert item == f"{criterion.statement.in_language(CHINESE)}只適用於{cohort}。", item
+    question = next(question for question in programme.questions if question.key == criterion.question)
+    hint = pages["self-check.md"].select_one(f"#q-{question.key}-hint").get_text()
+    assert hint == f"{question.hint.in_language(CHINESE)}只適用於{cohort}。", hint

@@ -133,7 +133,7 @@ def test_lang_zh_hant_says_the_result_in_chinese(tmp_path, answers_file):
     completed = run_selfcheck(str(answers_file), "--text", "--lang", "zh-Hant", cwd=tmp_path)
     assert completed.returncode == 0, completed.stderr
     lines = completed.stdout.splitlines()
-    assert lines[0] == "在2020年12月20日，正接受申請。"
+    assert lines[0] == "2020年12月20日當日正接受申請。"
     assert "符合資格：你符合每一項條件。" in lines
     assert "  你具有香港居民身份。" in lines
 
@@ -142,7 +142,7 @@ def test_lang_gives_the_same_json_result_in_other_words(tmp_path, answers_file):
     english, chinese = (json.loads(run_selfcheck(str(answers_file), "--lang", language, cwd=tmp_path).stdout)
                         for language in ("en", "zh-Hant"))
     assert (chinese["outcome"], chinese["applications"]["status"]) == (english["outcome"], english["applications"]["status"])
-    assert chinese["applications"]["summary"] == "在2020年12月20日，正接受申請。"
+    assert chinese["applications"]["summary"] == "2020年12月20日當日正接受申請。"
 
 
 def test_invalid_answers_are_told_in_chinese_a_field_a_line(tmp_path):

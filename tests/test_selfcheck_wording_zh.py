@@ -150,12 +150,24 @@ def test_the_error_codes_are_the_same_in_every_language(golden_cases, rules_in):
 def test_the_chinese_text_report_marks_each_criterion_and_says_what_would_change(rules_in):
     answers = {"application_date": "2021-01-04", "qualification": "degree", "hk_resident": False, "employed_now": False}
     lines = CHINESE.result_as_text(selfcheck.evaluate(answers, rules_in["zh-Hant"], "zh-Hant")).splitlines()
-    assert lines[0] == "在2021年1月4日，申請已經截止。"
-    assert lines[3] == "不符合資格：你並非符合每一項條件。"
+    assert lines[0] == "2021年1月4日當日，申請已經截止。"
+    assert lines[3] == "不符合資格：你未符合所有條件。"
     statements = {criterion["id"]: criterion["statement"] for criterion in rules_in["zh-Hant"]["criteria"]}
     assert f"✗ 不符合：{statements['hk_resident']}" in lines
     assert "  怎樣會改變結果：當你具有香港居民身份，便會符合這項條件。" in lines
     assert f"? 未回答：{statements['short_experience']}" in lines
+
+
+def test_the_chinese_rules_sentence_cites_its_source_as_the_site_does(rules_in, programme):
+    """The source's title in 〈〉 and its publisher by the official Chinese name the pages use (香港科技園公司), not
+    the English short name; English keeps the short name."""
+    answers = {"application_date": "2020-12-20", "hk_resident": True}
+    source = programme.sources[0]
+    chinese = selfcheck.evaluate(answers, rules_in["zh-Hant"], "zh-Hant")["rules_applied"]["explanation"]
+    assert chinese == (f"核對所用的條件，是〈{source.title}〉（香港科技園公司，2020年12月16日）所公布的條件，"
+                       "計劃職員最近一次於2026年11月26日覆核。")
+    english = selfcheck.evaluate(answers, rules_in["en"])["rules_applied"]["explanation"]
+    assert f"“{source.title}” (HKSTP, 16 December 2020)" in english
 
 
 def test_the_chinese_text_report_of_errors_counts_the_rest():

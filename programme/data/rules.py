@@ -80,7 +80,11 @@ def selfcheck_rules(programme: Programme, language: str | None = None) -> dict:
 
 
 def _publisher_name(programme: Programme, organisation_id: str, language: str) -> str:
+    """As the site's pages name a publisher (programme.site.filters.short_name): by its official name in `language`
+    where it has one (香港科技園公司), otherwise by its short name as the source gives it (HKSTP)."""
     publisher = programme.organisation(organisation_id)
+    if language != DEFAULT_LANGUAGE and any(name.language == language for name in publisher.official_names):
+        return publisher.name.in_language(language)
     return publisher.short_name or publisher.name.in_language(language)
 
 

@@ -72,7 +72,7 @@ def language_name(language: str) -> str:
 
 def join_list(items: object) -> str:
     """Items as a list in the page's language: 'English and Traditional Chinese', 「英文及繁體中文」 (CLDR's patterns)."""
-    return format_list([str(item) for item in items], locale=_edition().locale)
+    return format_list([str(finalize(item)) for item in items], locale=_edition().locale)  # each in the page's language
 
 
 def capitalize_first(text: str) -> Markup:
