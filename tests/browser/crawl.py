@@ -4,7 +4,8 @@ The pages are whatever the build wrote (every HTML file outside assets/), each o
 language, as a reader of that edition would. Per page, in this order: the page loads (a self-check page until its
 engine is ready); axe-core audits it; the layout shifts it made while loading are read; the glyphs it draws, whether
 it fits the width and its links are read; the first button of its content is hovered, then focused, and axe checks
-colour contrast each time; once the network has been quiet, the requests it made, the responses that failed, the
+colour contrast each time (once per kind of button: a button in the same place of the same markup as one audited
+before at this width has the same colours, so its audit is not repeated); once the network has been quiet, the requests it made, the responses that failed, the
 console errors and the Content-Security-Policy violations are taken.
 """
 
@@ -164,6 +165,7 @@ class PageRecord:
     accessibility: list[str] = field(default_factory=list)  # axe, every rule
     contrast_hovered: list[str] = field(default_factory=list)  # axe's colour contrast, first content button hovered
     contrast_focused: list[str] = field(default_factory=list)  # and focused
+    contrast_as: str = ""  # the page whose button, of the same kind, was audited hovered and focused instead
     layout_shift: float = 0.0
     glyphs_checked: int = 0  # distinct characters beyond ASCII drawn
     missing_glyphs: str = ""
@@ -211,7 +213,8 @@ def crawl_site(new_context, site_url: str, site_dir: Path, addresses: list[str],
     for address in addresses:
         page_file = site_dir / address if address.endswith(".html") else site_dir / address / "index.html"
         by_edition.setdefault(edition_of(page_file), []).append(address)
-    records = []
+    records: list[PageRecord] = []
+    buttons_audited: dict[str, str] = {}  # a kind of button: the page it was audited on
     for (language, html_lang), edition_addresses in by_edition.items():
         log = BrowserLog()
         context = new_context(log, **device, locale=html_lang)
@@ -219,13 +222,25 @@ def crawl_site(new_context, site_url: str, site_dir: Path, addresses: list[str],
         context.add_init_script(path=AXE_SOURCE)
         page = context.new_page()
         try:
-            records += [visit(page, site_url, address, language, log) for address in edition_addresses]
+            records += [visit(page, site_url, address, language, log, buttons_audited) for address in edition_addresses]
         finally:
             context.close()
     return Crawl(width, records)
 
 
-def visit(page: Page, site_url: str, address: str, language: str, log: BrowserLog) -> PageRecord:
+# A button's kind: its own classes and those of each element it is in, up to the <body>, which is what the site's and
+# Material's style sheets choose its colours by.
+BUTTON_KIND = """(button) => {
+  const chain = [];
+  for (let element = button; element && element !== document.body; element = element.parentElement) {
+    chain.push(`${element.localName}.${[...element.classList].sort().join(".")}`);
+  }
+  return chain.join(" < ");
+}"""
+
+
+def visit(page: Page, site_url: str, address: str, language: str, log: BrowserLog,
+          buttons_audited: dict[str, str]) -> PageRecord:
     record = PageRecord(address, language)
     response = page.goto(site_url + address)
     record.status, record.policy = response.status, response.headers.get("content-security-policy", "")
@@ -240,7 +255,11 @@ def visit(page: Page, site_url: str, address: str, language: str, log: BrowserLo
     record.glyphs_checked, record.missing_glyphs = read["glyphs"]["checked"], "".join(read["glyphs"]["missing"])
     record.overflowing, record.links = read["overflowing"], read["links"]
     buttons = page.locator("article .md-button:visible")
-    if buttons.count():
+    kind = buttons.first.evaluate(BUTTON_KIND) if buttons.count() else None
+    if kind is not None and kind in buttons_audited:
+        record.contrast_as = buttons_audited[kind]
+    elif kind is not None:
+        buttons_audited[kind] = record.name
         buttons.first.hover()
         record.contrast_hovered = accessibility_violations(page, CONTRAST)
         buttons.first.focus()
