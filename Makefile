@@ -96,6 +96,7 @@ test-cases: setup
 bench: setup
 	scripts/ensure-browser
 	$(BIN)/python bench/site_build.py
+	$(BIN)/python bench/preview_rebuild.py
 	$(BIN)/python bench/site_scale.py
 	$(BIN)/python bench/selfcheck_boot.py
 	$(BIN)/python bench/fuzz_data.py

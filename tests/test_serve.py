@@ -2,59 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-
 import pytest
+from preview import fetch, previewed, wait_for
 
-from programme.paths import PROJECT_ROOT
 from fixture_data import FIXTURE_DATA
 from sitebuild import write_data
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
-
-
-def wait_for(predicate, seconds: float = 60) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if predicate():
-                return True
-        except OSError:
-            pass
-        time.sleep(0.25)
-    return False
-
-
 @pytest.fixture
 def served(tmp_path):
-    data = write_data(tmp_path, FIXTURE_DATA.read_text(encoding="utf-8"))
-    log = tmp_path / "serve.log"
-    port = free_port()
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=PROJECT_ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PROGRAMME_DATA": str(data)},
-            stdout=output, stderr=subprocess.STDOUT,
-        )
-    try:
-        yield data, f"http://127.0.0.1:{port}/", log
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with previewed(write_data(tmp_path, FIXTURE_DATA.read_text(encoding="utf-8")), tmp_path / "serve.log") as preview:
+        yield preview.data, preview.url, preview.log
 
 
 @pytest.mark.usefixtures("site_cache")  # the runtime bundle, made once for every worker
