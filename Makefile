@@ -102,6 +102,7 @@ bench: setup
 	$(BIN)/python bench/fuzz_data.py
 	$(BIN)/python bench/lighthouse.py
 	$(BIN)/python bench/selfcheck_transfer.py
+	$(BIN)/python bench/selfcheck_versions.py
 	$(BIN)/python bench/test_suite.py
 
 # Re-pin the Python dependencies after editing pyproject.toml or requirements/pyodide-tools.in. The tools' lock is
