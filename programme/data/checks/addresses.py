@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from programme.data.checks.walk import at, items
+from programme.data.checks.walk import at, items, texts
 from programme.data.errors import Path, Problem, shown
 
 _ASCII_HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,5})?")
@@ -27,7 +27,7 @@ def address_problems(data: dict, url_paths: list[Path], name_paths: list[Path]) 
         if isinstance(value, str):
             yield from _url(path, value)
     for path in name_paths:
-        for where, text in _texts(path, at(data, path)):
+        for where, text in texts(path, at(data, path)):
             if _LINE_BREAK.search(text):
                 yield Problem(where, "a name or title is one line: take out the line break")
             elif _JOINERS.search(text):
@@ -49,18 +49,11 @@ def _url(path: Path, url: str) -> Iterator[Problem]:
         yield Problem(path, f"{shown(url)} holds an invisible joiner (U+200C or U+200D)")
 
 
-def _texts(path: Path, value: object) -> Iterator[tuple[Path, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        yield from (((*path, language), text) for language, text in value.items() if isinstance(text, str))
-
-
 def _look_alikes(data: dict, name: str, key: str) -> Iterator[Problem]:
     """Two items of one list whose names read the same (NFKC, case folded), in any language."""
     seen: dict[tuple[str, str], int] = {}
     for path, item in items(data, name, ()):
-        for where, text in _texts((*path, key), item.get(key)):
+        for where, text in texts((*path, key), item.get(key)):
             language = where[-1] if len(where) > len(path) + 1 else ""
             folded = unicodedata.normalize("NFKC", text).casefold()
             if (language, folded) in seen:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterator
 
-from programme.data.checks.walk import at, items, listing, word
+from programme.data.checks.walk import at, items, listing, texts, word
 from programme.data.errors import Path, Problem, shown
 from programme.data.model import criterion_parameters, statement_values
 from selfcheck import kinds
@@ -89,7 +89,7 @@ def _statement_placeholders(path: Path, criterion: dict) -> Iterator[Problem]:
     values = statement_values(criterion)
     # A parameter the schema refused (`fewer_than_months: three`) may still be named: it has had its say.
     allowed = tuple(name for name in _SHOWABLE if name in criterion)
-    for where, text in _texts((*path, "statement"), criterion.get("statement")):
+    for where, text in texts((*path, "statement"), criterion.get("statement")):
         names = yield from _placeholders(where, text, allowed, "this criterion's statement", texts_only=True)
         for name in values:
             if names is not None and name not in names:
@@ -101,7 +101,7 @@ def _statement_placeholders(path: Path, criterion: dict) -> Iterator[Problem]:
 def _placeholders(path: Path, value: object, allowed: tuple[str, ...], what: str, texts_only: bool = False):
     """Problems with the placeholders of a text (in each of its languages); returns the names the text uses."""
     used: set[str] | None = set()
-    for where, text in ([(path, value)] if texts_only else _texts(path, value)):
+    for where, text in ([(path, value)] if texts_only else texts(path, value)):
         try:
             fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(text)
                       if name is not None]
@@ -137,14 +137,6 @@ def _unclosed_brace(text: str) -> int:
                 return position
             depth_at = None
     return depth_at or len(text)
-
-
-def _texts(path: Path, value: object) -> Iterator[tuple[Path, str]]:
-    """A text in each of its languages, with the path of each."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        yield from (((*path, language), text) for language, text in value.items() if isinstance(text, str))
 
 
 def _question(path: Path, question: dict, questions: dict) -> Iterator[Problem]:

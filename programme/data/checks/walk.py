@@ -16,6 +16,14 @@ def items(container: object, key: str, base: Path) -> Iterator[tuple[Path, dict]
                 yield (*base, key, index), item
 
 
+def texts(path: Path, value: object) -> Iterator[tuple[Path, str]]:
+    """A text in each of its languages (a plain string, or a mapping of language to text), with the path of each."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        yield from (((*path, language), text) for language, text in value.items() if isinstance(text, str))
+
+
 def listing(words, limit: int = 10) -> str:
     """Up to `limit` words of a list for a message, and how many there are in all when there are more."""
     words = list(words)
