@@ -26,7 +26,7 @@ from programme import load_programme
 from programme.runtime.bundle import PYODIDE_DIR
 from programme.hosting.headers import content_security_policy, every_response_headers, headers_file
 from programme.data.loader import PROJECT_ROOT
-from programme.data.model import criterion_parameters
+from programme.data.building import criterion_parameters
 from selfcheck.dates import PartialDate
 from programme.site.pages import plan_pages
 from programme.site.filters import format_date

@@ -13,7 +13,8 @@ from pathlib import Path as FilePath
 from programme.data.checks import missing_translations, semantic_problems
 from programme.data.checks.addresses import address_problems
 from programme.data.errors import DataError, Problem, ProgrammeDataError, format_path
-from programme.data.model import Programme, build_programme
+from programme.data.building import build_programme
+from programme.data.model import Programme
 from programme.data.rules import RulesSource, rules_problem
 from programme.data.schema import Validator
 from programme.data.sources import DocumentReader, file_reader, source_problems

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from programme.data.checks.walk import at, items, listing, texts, word
 from programme.data.errors import Path, Problem, shown
-from programme.data.model import criterion_parameters, statement_values
+from programme.data.building import criterion_parameters, statement_values
 from selfcheck import kinds
 from selfcheck.rules import APPLICATION_DATE, EXPLAIN_KEYS
 
