@@ -3,7 +3,7 @@
 // A page holds one version of each such status per stretch of days from the day it was built on (data-from /
 // data-until, both days included; a missing bound is open), each worked out at build time from the data by
 // programme/site/status.py, and shows the one for the day it was built (data-shown). This module only picks the version whose stretch holds today's date on
-// this device: it holds no rule. The versions share one grid cell (site.css), so swapping them moves nothing.
+// this device: it holds no rule. It runs before the page first paints (blocking="render"), so the swap moves nothing.
 
 const today = isoDate(new Date());
 
