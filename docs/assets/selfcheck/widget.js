@@ -194,7 +194,8 @@ function readPeriods(container) {
 
 // A date as typed: {day, month, year}, each part's text untouched (all empty: no answer, which the engine knows).
 function typedDate(date) {
-  return Object.fromEntries([...date.querySelectorAll("input[data-part]")].map((input) => [input.dataset.part, input.value]));
+  const parts = [...date.querySelectorAll("input[data-part]")];
+  return Object.fromEntries(parts.map((input) => [input.dataset.part, input.value]));
 }
 
 // The date that starts as today (the day the person will apply), in the visitor's own calendar day.
