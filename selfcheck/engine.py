@@ -26,7 +26,8 @@ def evaluate(answers: object, rules: dict, language: str = DEFAULT_LANGUAGE) -> 
     try:
         valid = read_answers(answers, checked_rules.questions)
     except InvalidAnswers as invalid:
-        errors = [{"field": error.field, "code": error.code, "message": words.say(error.message)} for error in invalid.errors]
+        errors = [{"field": error.field, "code": error.code, "message": words.say(error.message),
+                   **({"parts": list(error.parts)} if error.parts else {})} for error in invalid.errors]
         return {"errors": errors, "more_errors": invalid.more} if invalid.more else {"errors": errors}
     assessments = {
         criterion.id: KINDS[criterion.kind].assess(valid.get(criterion.question), criterion.parameters, valid.application_date)

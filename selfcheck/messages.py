@@ -14,5 +14,5 @@ class Message:
 
 
 def message(id: str, **facts: object) -> Message:
-    """A Message, written as a call: message("job_start_missing", number=2)."""
+    """A Message, written as a call: message("jobs_not_a_list", found=3)."""
     return Message(id, facts)

@@ -58,6 +58,7 @@ class Question(Generic[T]):
     hint: T | None = None
     options: tuple[Option[T], ...] = ()
     employed_question: str | None = None  # periods: the yes/no question of having a job on the application date
+    name: T | None = None  # date: what the date is called at the start of a sentence ("The date you will apply")
 
     def label_of(self, value: str) -> T | str:
         """The words shown for an option value (the value itself if no option has it)."""
@@ -228,6 +229,7 @@ def _read_question(raw: object, path: Path) -> Question[str]:
         options=tuple(_read_option(option, (*path, "options", index)) for index, option in enumerate(options)),
         employed_question=_expect(item["employed_question"], str, (*path, "employed_question"))
         if "employed_question" in item else None,
+        name=_expect(item["name"], str, (*path, "name")) if "name" in item else None,
     )
 
 

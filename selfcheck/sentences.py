@@ -11,7 +11,7 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
-from selfcheck.dates import FIRST_YEAR, LAST_YEAR
+from selfcheck.dates import DAY, FIRST_YEAR, LAST_YEAR, MONTH, YEAR, PartialDate
 from selfcheck.policy import CLOSED, ELIGIBLE, MAY_NOT_BE_OPEN_YET, NOT_ELIGIBLE, NOT_YET_OPEN, OPEN, UNSURE
 
 if TYPE_CHECKING:
@@ -46,7 +46,6 @@ FIXED = {
     "answers_nested_too_deeply": N_(
         "The answers are nested too deeply to read; send an object with the answers at its top level."),
     "answers_number_too_long": N_("The answers hold a number too long to read."),
-    "application_date_missing": N_("Enter the date you will apply, written as YYYY-MM-DD; there is none."),
     "nothing_answered": N_("Answer the questions about yourself: with none answered, there is nothing to check."),
     "longest_stretch_under_unknown": N_("You have not said whether you have ever worked full time."),
 }
@@ -63,6 +62,7 @@ def _sentence(say):
 
 _ANSWERS_EXAMPLE = '{"application_date": "YYYY-MM-DD"}'
 _JOB_EXAMPLE = '{"start": "YYYY-MM-DD", "end": "YYYY-MM-DD"}'
+_TYPED_DATE_EXAMPLE = '{"day": "27", "month": "3", "year": "2021"}'
 # What Python's json module says is wrong, for the catalog: json says it in English, and a page may show it.
 _JSON_PROBLEMS = (N_("Expecting value"), N_("Expecting ',' delimiter"), N_("Expecting ':' delimiter"),
                   N_("Expecting property name enclosed in double quotes"), N_("Extra data"),
@@ -109,21 +109,77 @@ def unknown_answer(words: Wording, key: object, known_keys: list[str]) -> str:
         key=quote(key), known_keys=words.series(known_keys))
 
 
-@_sentence
-def not_a_date(words: Wording, found: object) -> str:
-    return words.gettext("Enter a date written as YYYY-MM-DD (year, month, day); found {found}.").format(
-        found=words.found(found))
+# A date's errors name it (`named`: the data's `name` for its question, or the `job` number and whether it is the job's
+# `end`) and say what to put right, as the GOV.UK Design System's date input does: the parts missing first, then parts
+# that cannot be a day, a month or a year, then the years the self-check knows, then a day the month does not have.
+
+
+def date_name(words: Wording, name: str | None = None, job: int | None = None, end: bool = False) -> str:
+    """What a date is called at the start of a sentence: its question's name ("Date you will apply"), a job's start or
+    end date ("Start date of full-time job 2"), or, for a question without a name, "Date"."""
+    if job is not None:
+        called = words.gettext("End date of full-time job {number}") if end else words.gettext(
+            "Start date of full-time job {number}")
+        return called.format(number=job)
+    return name or words.gettext("Date")
+
+
+def _date_missing(words: Wording, **named) -> str:
+    return words.gettext("Enter the {name}.").format(name=within_sentence(date_name(words, **named)))
+
+
+SENTENCES["application_date_missing"] = SENTENCES["job_start_missing"] = _date_missing
+
+_INCOMPLETE = {
+    (DAY,): N_("{name} must include a day."),
+    (MONTH,): N_("{name} must include a month."),
+    (YEAR,): N_("{name} must include a year."),
+    (DAY, MONTH): N_("{name} must include a day and month."),
+    (DAY, YEAR): N_("{name} must include a day and year."),
+    (MONTH, YEAR): N_("{name} must include a month and year."),
+}
+_UNREADABLE = {
+    (DAY,): N_("{name} must be a real date: the day must be a number from 1 to 31."),
+    (MONTH,): N_("{name} must be a real date: the month must be a number from 1 to 12."),
+    (YEAR,): N_("{name} must be a real date: the year must include 4 numbers."),
+}
 
 
 @_sentence
-def no_such_date(words: Wording, found: str) -> str:
-    return words.gettext("There is no such date as {found}: check the month and the day.").format(found=found)
+def date_incomplete(words: Wording, missing: tuple[str, ...], **named) -> str:
+    return words.gettext(_INCOMPLETE[tuple(missing)]).format(name=date_name(words, **named))
 
 
 @_sentence
-def date_year_out_of_range(words: Wording, found: str) -> str:
-    return words.gettext("Enter a year from {first} to {last}; found {found}.").format(
-        first=FIRST_YEAR, last=LAST_YEAR, found=found)
+def date_part_invalid(words: Wording, unreadable: tuple[str, ...], **named) -> str:
+    """A part that cannot be a day, a month or a year is named; with more than one, the date as a whole is."""
+    sentence = _UNREADABLE.get(tuple(unreadable), N_("{name} must be a real date."))
+    return words.gettext(sentence).format(name=date_name(words, **named))
+
+
+@_sentence
+def no_such_date(words: Wording, day: int, month: int, year: int, last_day: int, **named) -> str:
+    return words.gettext("{name}: {date} is not a real date, because {month} has {count} days.").format(
+        name=date_name(words, **named), date=words.date(PartialDate(year, month, day)),
+        month=words.date(PartialDate(year, month)), count=last_day)
+
+
+@_sentence
+def date_year_out_of_range(words: Wording, **named) -> str:
+    return words.gettext("{name} must be between {first} and {last}.").format(
+        name=date_name(words, **named), first=FIRST_YEAR, last=LAST_YEAR)
+
+
+@_sentence
+def not_a_date(words: Wording, found: object, **named) -> str:
+    return words.gettext("Enter the {name} as YYYY-MM-DD (year, month, day), or as {example}; found {found}.").format(
+        name=within_sentence(date_name(words, **named)), example=_TYPED_DATE_EXAMPLE, found=words.found(found))
+
+
+@_sentence
+def date_unknown_part(words: Wording, key: object, known_keys: tuple[str, ...], **named) -> str:
+    return words.gettext("{name}: a date has no part {key}. A date can have: {known_keys}.").format(
+        name=date_name(words, **named), key=quote(key), known_keys=words.series(known_keys))
 
 
 @_sentence
@@ -148,11 +204,6 @@ def jobs_not_a_list(words: Wording, found: object) -> str:
 def job_not_an_object(words: Wording, number: int, found: object) -> str:
     return words.gettext("Full-time job {number}: write each job as {example}; found {found}.").format(
         number=number, example=_JOB_EXAMPLE, found=words.found(found))
-
-
-@_sentence
-def job_start_missing(words: Wording, number: int) -> str:
-    return words.gettext("Enter the start date of full-time job {number}; there is none.").format(number=number)
 
 
 @_sentence

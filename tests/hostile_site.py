@@ -105,7 +105,7 @@ class Hostile:
         if isinstance(value, dict) and schema.get("type") == "object":
             result = dict(value)
             for key, item in schema.get("properties", {}).items():
-                if key in value or is_free_text(item):
+                if key in value or is_free_text(item) and not only_for_another_kind(path, key, value):
                     result[key] = self.make(value.get(key), item, f"{path}.{key}" if path else key, (*where, key))
             if isinstance(result.get("ref"), dict) and isinstance(result["ref"].get("quote"), str) and "note" not in value:
                 shown = [str(item) for item in value.values() if isinstance(item, int) and not isinstance(item, bool)
@@ -113,6 +113,11 @@ class Hostile:
                 result["ref"] = {**result["ref"], "quote": " ".join([result["ref"]["quote"], *shown])}
             return result
         return value
+
+
+def only_for_another_kind(path: str, key: str, value: dict) -> bool:
+    """A question's text that only a date question has (its `name`), on a question of another kind: left out."""
+    return path == "self_check.questions[]" and key == "name" and value.get("kind") != "date"
 
 
 def by_id(items: list[dict], id_: str) -> dict:

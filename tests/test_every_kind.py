@@ -100,3 +100,25 @@ def test_every_kind_gives_the_same_whole_result_under_every_engine(engine, every
         result = engine.evaluate(case["answers"], rules, language)
         assert result == json.loads(selfcheck.evaluate_json(json.dumps(case["answers"]), json.dumps(rules), language))
         assert expected_of(result) == expected_in(case), case["name"]
+
+
+def test_the_self_check_page_asks_every_date_question_as_a_day_a_month_and_a_year(every_kind):
+    """Each date question is a fieldset of Day, Month and Year named after its key; the browser may fill in only a
+    date of birth (a question an age_between criterion reads), as GOV.UK's date input asks."""
+    from bs4 import BeautifulSoup
+    from test_render_editions import renderer
+
+    from programme.site.pages import plan_pages
+
+    spec = next(spec for spec in plan_pages(every_kind) if spec.src_uri.startswith("self-check"))
+    page = BeautifulSoup(renderer(every_kind, "en").render(spec, lambda uri: uri), "html.parser")
+    births = {criterion.question for criterion in every_kind.eligibility.criteria if criterion.kind == "age_between"}
+    dates = [question.key for question in every_kind.questions if question.kind == "date"]
+    assert len(dates) >= 3 and births and births < set(dates)
+    for key in dates:
+        fieldset = page.select_one(f'fieldset[data-date="{key}"]')
+        inputs = fieldset.select("input[data-part]")
+        assert [(tag["name"], tag["inputmode"], tag.get("autocomplete")) for tag in inputs] == [
+            (f"{key}.{part}", "numeric", f"bday-{part}" if key in births else None) for part in ("day", "month", "year")]
+        assert [label["for"] for label in fieldset.select("label")] == [tag["id"] for tag in inputs]
+    assert page.select_one("input[type=date]") is None

@@ -61,10 +61,11 @@ def test_a_boolean_written_as_text_names_the_field_and_what_was_found(questions)
 
 def test_an_impossible_date_is_told_apart_from_a_badly_written_one(questions):
     assert errors_of({"application_date": "2021-02-29", "hk_resident": True}, questions) == {
-        "application_date": "There is no such date as 2021-02-29: check the month and the day."
+        "application_date": "Date you will apply: 29 February 2021 is not a real date, because February 2021 has 28 days."
     }
     assert errors_of({"application_date": "29/02/2020", "hk_resident": True}, questions) == {
-        "application_date": 'Enter a date written as YYYY-MM-DD (year, month, day); found the text "29/02/2020".'
+        "application_date": 'Enter the date you will apply as YYYY-MM-DD (year, month, day), or as '
+                            '{"day": "27", "month": "3", "year": "2021"}; found the text "29/02/2020".'
     }
 
 

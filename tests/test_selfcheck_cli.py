@@ -59,6 +59,28 @@ def test_invalid_answers_print_every_error_and_exit_2(tmp_path):
     assert [error["field"] for error in json.loads(completed.stdout)["errors"]] == ["application_date", "hk_resident"]
 
 
+@pytest.mark.parametrize("application_date", ["9999-12-31", "1800-01-01", {"day": "31", "month": "12", "year": "9999"},
+                                              {"day": "1", "month": "1", "year": "1800"}])
+def test_a_year_the_self_check_does_not_know_exits_2_with_the_date_and_the_part_at_fault(tmp_path, application_date):
+    completed = run_selfcheck(stdin=json.dumps({**ELIGIBLE, "application_date": application_date}), cwd=tmp_path)
+    assert completed.returncode == 2
+    assert json.loads(completed.stdout) == {"errors": [{
+        "field": "application_date", "code": "date_year_out_of_range", "parts": ["year"],
+        "message": "Date you will apply must be between 1900 and 2999.",
+    }]}
+    text = run_selfcheck("--text", "--lang", "zh-Hant", stdin=json.dumps({**ELIGIBLE, "application_date": application_date}),
+                         cwd=tmp_path)
+    assert text.returncode == 2
+    assert text.stdout.splitlines()[1] == "  application_date：申請日期必須介乎1900年至2999年。"
+
+
+def test_a_date_typed_in_parts_is_checked_like_its_iso_text(tmp_path):
+    typed = run_selfcheck(stdin=json.dumps({**ELIGIBLE, "application_date": {"day": "20", "month": "12", "year": "2020"}}),
+                          cwd=tmp_path)
+    assert typed.returncode == 0
+    assert typed.stdout == run_selfcheck(stdin=json.dumps(ELIGIBLE), cwd=tmp_path).stdout
+
+
 @pytest.mark.parametrize("stdin", ["{not json", ""])
 def test_answers_that_are_not_json_exit_2_with_an_error_for_the_whole(tmp_path, stdin):
     completed = run_selfcheck(stdin=stdin, cwd=tmp_path)

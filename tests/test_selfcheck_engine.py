@@ -68,7 +68,12 @@ json_like = st.recursive(
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
     max_leaves=12,
 )
-date_like = st.sampled_from(["2020-12-20", "2020-02-30", "", "9999-12-31", "0001-01-01", "2020-1-1"]) | st.dates().map(date.isoformat)
+typed_part = st.none() | st.integers(min_value=-1, max_value=10_001) | st.text(max_size=6) | st.sampled_from(
+    ["", " ", "27", "3", "2021", "02", "30", "Feb", "sept.", "２７", "9999", "1800", "0"])
+typed_date = st.dictionaries(st.sampled_from(["day", "month", "year", "other"]), typed_part | json_like, max_size=4) | \
+    st.fixed_dictionaries({"day": typed_part, "month": typed_part, "year": typed_part})
+date_like = st.sampled_from(["2020-12-20", "2020-02-30", "", "9999-12-31", "0001-01-01", "2020-1-1"]) | \
+    st.dates().map(date.isoformat) | typed_date
 job_like = st.dictionaries(st.sampled_from(["start", "end", "extra"]), date_like | json_like, max_size=3) | json_like
 nearly_valid_answers = st.dictionaries(
     st.sampled_from(["application_date", "qualification", "hk_resident", "employed_now", "full_time_jobs", "other"]),
@@ -85,6 +90,9 @@ def test_any_json_like_answers_give_a_result_or_errors_as_json_never_an_exceptio
     if "errors" in result:
         assert result["errors"]
         assert all(isinstance(error["field"], str) and error["message"] for error in result["errors"])
+        for error in result["errors"]:  # the parts of a date at fault, in the order a form asks them, if any
+            parts = error.get("parts", ["day"])
+            assert parts and parts == [part for part in ("day", "month", "year") if part in parts]
     else:
         assert result["outcome"] in {"eligible", "not_eligible", "unsure"}
 
@@ -98,7 +106,8 @@ def test_the_last_day_of_the_last_year_is_checked_like_any_other(rules):
 def test_a_year_outside_the_years_the_data_may_use_is_an_invalid_answer(rules, day):
     result = selfcheck.evaluate({"application_date": day, "hk_resident": True}, rules)
     assert [(error["field"], error["code"]) for error in result["errors"]] == [("application_date", "date_year_out_of_range")]
-    assert result["errors"][0]["message"] == f"Enter a year from 1900 to 2999; found {day}."
+    assert result["errors"][0]["message"] == "Date you will apply must be between 1900 and 2999."
+    assert result["errors"][0]["parts"] == ["year"]
 
 
 def test_evaluate_json_gives_the_same_result_as_evaluate(rules):

@@ -126,7 +126,8 @@ def test_a_chinese_answer_error_keeps_only_what_was_sent_and_the_format_asked_fo
     answers = {"application_date": "29/02/2020", "hk_resident": "yes", "age": 22}
     result = selfcheck.evaluate(answers, rules_in["zh-Hant"], "zh-Hant")
     assert {error["field"]: error["message"] for error in result["errors"]} == {
-        "application_date": '請以YYYY-MM-DD（年-月-日）的格式輸入日期；收到的是文字"29/02/2020"。',
+        "application_date": '請以YYYY-MM-DD（年-月-日）或{"day": "27", "month": "3", "year": "2021"}的格式輸入申請日期；'
+                            '收到的是文字"29/02/2020"。',
         "hk_resident": '請回答true或false；收到的是文字"yes"。',
         "age": '沒有"age"這條問題。答案可以是：application_date、qualification、hk_resident、employed_now、full_time_jobs。',
     }

@@ -106,7 +106,8 @@ def shown_facts(value, path=(), language="en"):
         yield from shown_facts(value[language], path, language)
     elif isinstance(value, dict):
         for key, item in value.items():
-            if key not in NOT_SHOWN:
+            # A date question's name is said by the self-check's error messages about that date, not by a page.
+            if key not in NOT_SHOWN and not (path[:2] == ("self_check", "questions") and key == "name"):
                 yield from shown_facts(item, (*path, key), language)
     elif isinstance(value, list):
         for index, item in enumerate(value):

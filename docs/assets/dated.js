@@ -34,7 +34,7 @@ export function holds({ from, until }, day) {
 }
 
 /** The local calendar date of `moment` as YYYY-MM-DD. */
-export function isoDate(moment) {
+function isoDate(moment) {
   return [moment.getFullYear(), moment.getMonth() + 1, moment.getDate()]
     .map((part, index) => String(part).padStart(index === 0 ? 4 : 2, "0"))
     .join("-");

@@ -236,4 +236,5 @@ def _question(item: dict) -> Question:
         hint=Text.from_data(item["hint"]) if "hint" in item else None,
         options=tuple(Option(option["value"], Text.from_data(option["label"])) for option in item.get("options", ())),
         employed_question=item.get("employed_question"),
+        name=Text.from_data(item["name"]) if "name" in item else None,
     )

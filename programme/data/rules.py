@@ -53,6 +53,7 @@ def selfcheck_rules(programme: Programme, language: str | None = None) -> dict:
                 **({"options": [{"value": option.value, "label": option.label.in_language(language)}
                                 for option in question.options]} if question.options else {}),
                 **({"employed_question": question.employed_question} if question.employed_question else {}),
+                **({"name": question.name.in_language(language)} if question.name else {}),
             }
             for question in programme.questions
         ],

@@ -1,7 +1,8 @@
 """The self-check page as a test drives it, through its contract: each control's name is an answer key.
 
-Answers are written as the engine reads them (see selfcheck/answers.py): a date is "YYYY-MM-DD", yes/no is a
-bool, full_time_jobs is a list of {start, end}; a key left out stays unanswered.
+Answers are written as the engine reads them (see selfcheck/answers.py): a date is "YYYY-MM-DD" (typed into its Day,
+Month and Year as a person types it: 7, 3, 2021) or its parts as typed ({"day": "7", "month": "", "year": "2021"}),
+yes/no is a bool, full_time_jobs is a list of {start, end}; a key left out stays unanswered.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ class SelfCheckPage:
     def open(self, site_url: str, edition: str = "") -> SelfCheckPage:
         """The self-check page of an edition: "" for the first (English), or its folder ("zh-hant/")."""
         self.page.goto(site_url + edition + URL)
-        self.initial_application_date = self.control("application_date").input_value()
+        self.initial_application_date = self.typed_date("application_date")
         return self
 
     def wait_until_ready(self) -> SelfCheckPage:
@@ -44,12 +45,31 @@ class SelfCheckPage:
     def control(self, name: str) -> Locator:
         return self.form.locator(f'input[name="{name}"]')
 
+    def date(self, field: str) -> Locator:
+        """The fieldset of a date: a question's (application_date) or a job's (full_time_jobs[0].start)."""
+        return self.form.locator(f'[data-date="{field}"]')
+
+    def date_part(self, field: str, part: str) -> Locator:
+        return self.date(field).locator(f'input[data-part="{part}"]')
+
+    def typed_date(self, field: str) -> dict[str, str]:
+        return {part: self.date_part(field, part).input_value() for part in DATE_PARTS}
+
+    def fill_date(self, field: str, value: str | dict) -> None:
+        """Type a date into its parts: "YYYY-MM-DD" as a person types it (no leading zeros), or the parts as given."""
+        for part, text in as_typed(value).items():
+            self.date_part(field, part).fill(text)
+
+    def invalid_parts(self) -> list[str]:
+        """The names of the inputs marked invalid, in the page's order."""
+        return self.form.locator("[aria-invalid=true]").evaluate_all("inputs => inputs.map((input) => input.name)")
+
     def answer(self, answers: dict) -> SelfCheckPage:
         for key, value in answers.items():
             if isinstance(value, list) and value:
                 self._answer_jobs(key, value)
-            elif self.control(key).first.get_attribute("type") == "date":
-                self.control(key).fill(value)
+            elif self.date(key).count():
+                self.fill_date(key, value)
             else:
                 self.form.locator(f'input[name="{key}"][value="{radio_value(value)}"]').check()
         return self
@@ -67,7 +87,7 @@ class SelfCheckPage:
             rows.last.locator("[data-remove-period]").click()
         for index, job in enumerate(jobs):
             for part in ("start", "end"):
-                self.control(f"{key}[{index}].{part}").fill(job.get(part, ""))
+                self.fill_date(f"{key}[{index}].{part}", job.get(part, ""))
 
     def submit(self) -> SelfCheckPage:
         """Press "Check my answers" and wait until focus moves to the result or the error summary."""
@@ -96,13 +116,6 @@ class SelfCheckPage:
     def window_lines(self) -> list[str]:
         return self.result.locator("[data-result-windows] > li").all_inner_texts()
 
-    def page_words(self) -> dict[str, str]:
-        """The page's own wording of errors, by code, where it has one (otherwise the engine's message shows)."""
-        return self.page.eval_on_selector_all(
-            "[data-error-words] [data-error-code]",
-            "items => Object.fromEntries(items.map((item) => [item.dataset.errorCode, item.textContent]))",
-        )
-
     def criterion_statuses(self) -> dict[str, str]:
         return self.page.eval_on_selector_all(
             "[data-result-criteria] > li",
@@ -117,6 +130,7 @@ class SelfCheckPage:
         return self.page.evaluate_handle("() => document.activeElement").evaluate(expression)
 
     def job_names(self, key: str = "full_time_jobs") -> list[list[str]]:
+        """The names of each job's inputs: its start's day, month and year, then its end's."""
         return [row.locator("input").evaluate_all("inputs => inputs.map((input) => input.name)")
                 for row in self.job_rows(key).all()]
 
@@ -129,6 +143,19 @@ class SelfCheckPage:
             indexedDB: (await indexedDB.databases()).map((database) => database.name),
             caches: "caches" in self ? await caches.keys() : [],
         })""")
+
+
+DATE_PARTS = ("day", "month", "year")
+
+
+def as_typed(value: str | dict) -> dict[str, str]:
+    """A date as the form sends it: its parts as typed; "YYYY-MM-DD" as a person types it, "" as nothing typed."""
+    if isinstance(value, dict):
+        return {part: value.get(part, "") for part in DATE_PARTS}
+    if not value:
+        return dict.fromkeys(DATE_PARTS, "")
+    day = date.fromisoformat(value)
+    return {"day": str(day.day), "month": str(day.month), "year": str(day.year)}
 
 
 def radio_value(answer: object) -> str:

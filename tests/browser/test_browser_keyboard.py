@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import DEVICES
-from selfcheck_page import SelfCheckPage, eligible_answers, radio_value
+from selfcheck_page import DATE_PARTS, SelfCheckPage, as_typed, eligible_answers, radio_value
 
 pytestmark = pytest.mark.browser
 
@@ -37,14 +37,26 @@ def choose(self_check: SelfCheckPage, value: str) -> None:
     pytest.fail(f"the arrow keys never reached the radio with value {value!r}")
 
 
+def type_date(self_check: SelfCheckPage, parts: dict[str, str]) -> None:
+    """With focus on a date's Day: type over each part (Day, Month, Year), Tab from one to the next."""
+    for index, part in enumerate(DATE_PARTS):
+        if index:
+            self_check.page.keyboard.press("Tab")
+        assert self_check.focused("element => element.dataset.part") == part
+        self_check.page.keyboard.press("ControlOrMeta+A")
+        if parts[part]:
+            self_check.page.keyboard.type(parts[part])
+        else:
+            self_check.page.keyboard.press("Backspace")
+
+
 def test_a_keyboard_alone_completes_the_self_check_and_lands_on_the_result(page, site_url, programme):
     self_check = SelfCheckPage(page).open(site_url)
     answers = eligible_answers(programme)
-    year, month, day = answers["application_date"].split("-")
 
-    tab_to(self_check, "#q-application_date")
-    page.keyboard.type(month + day + year)  # the context's locale, en-US, orders a date input month/day/year
-    assert self_check.control("application_date").input_value() == answers["application_date"]
+    tab_to(self_check, "#q-application_date-day")
+    type_date(self_check, as_typed(answers["application_date"]))
+    assert self_check.typed_date("application_date") == as_typed(answers["application_date"])
     for key in ("qualification", "hk_resident", "employed_now", "full_time_jobs"):
         tab_to(self_check, f'input[name="{key}"]')
         choose(self_check, radio_value(answers[key]))

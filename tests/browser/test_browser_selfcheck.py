@@ -11,9 +11,11 @@ from datetime import date, timedelta
 
 import pytest
 from selfcheck_page import (
+    DATE_PARTS,
     ENGINE_WHEEL,
     SelfCheckPage,
     a_day_in_the_window,
+    as_typed,
     criterion_statements,
     criterion_with,
     eligible_answers,
@@ -78,7 +80,7 @@ def test_meeting_every_criterion_is_eligible_and_changing_to_a_job_of_the_limit_
 
     self_check.result.locator('[data-action="change"]').click()
     assert self_check.page.evaluate(FOCUS_IS_IN_FORM), "Change your answers moves focus to the form"
-    assert self_check.focused("element => element.name") == "application_date"
+    assert self_check.focused("element => element.name") == "application_date.day"
 
     experience = criterion_with(programme, "fewer_than_months")
     self_check.check({"full_time_jobs": [a_job_of_the_limit(programme, answers)]})
@@ -91,7 +93,8 @@ def test_meeting_every_criterion_is_eligible_and_changing_to_a_job_of_the_limit_
 
 
 def job_names(count: int) -> list[list[str]]:
-    return [[f"full_time_jobs[{index}].start", f"full_time_jobs[{index}].end"] for index in range(count)]
+    return [[f"full_time_jobs[{index}].{date}.{part}" for date in ("start", "end") for part in DATE_PARTS]
+            for index in range(count)]
 
 
 def test_job_rows_renumber_as_they_change_and_start_again_clears_everything(self_check, programme):
@@ -104,15 +107,19 @@ def test_job_rows_renumber_as_they_change_and_start_again_clears_everything(self
     add.click()
     add.click()
     assert self_check.job_names() == job_names(3)
-    assert self_check.focused("element => element.name") == "full_time_jobs[2].start", "a new job's start takes focus"
+    assert self_check.focused("element => element.name") == "full_time_jobs[2].start.day", "a new job's start takes focus"
     assert rows.locator("legend [data-period-number]").all_inner_texts() == ["1", "2", "3"]
 
     rows.nth(1).locator("[data-remove-period]").click()
     assert self_check.job_names() == job_names(2)
-    assert self_check.focused("element => element.name") == "full_time_jobs[1].start", "focus moves to the next job"
+    assert self_check.focused("element => element.name") == "full_time_jobs[1].start.day", "focus moves to the next job"
     assert rows.locator("legend [data-period-number]").all_inner_texts() == ["1", "2"]
     for label in rows.locator("label").all():
         assert self_check.page.locator(f'#{label.get_attribute("for")}').count() == 1, "each label names its input"
+    for date_field in rows.locator("[data-date]").all():  # each date a fieldset described by its hint and its error
+        described = date_field.get_attribute("aria-describedby").split()
+        assert described == [f"{date_field.get_attribute('id')}-hint", f"{date_field.get_attribute('id')}-error"]
+        assert all(self_check.page.locator(f"#{id}").count() == 1 for id in described)
 
     # Two jobs back to back, together exactly the limit: both rows reach the engine.
     answers = eligible_answers(programme)
@@ -129,7 +136,7 @@ def test_job_rows_renumber_as_they_change_and_start_again_clears_everything(self
     assert self_check.result.is_hidden() and self_check.outcome is None
     assert self_check.form.locator("input[type=radio]:checked").count() == 0
     assert rows.count() == 0 and self_check.form.locator("[data-periods]").is_hidden()
-    assert self_check.control("application_date").input_value() == self_check.initial_application_date
+    assert self_check.typed_date("application_date") == self_check.initial_application_date
     assert self_check.page.evaluate(FOCUS_IS_IN_FORM)
 
     del answers["full_time_jobs"]
@@ -163,21 +170,21 @@ def invalid_answers(programme) -> dict[str, dict]:
 
 
 def as_sent(answers: dict) -> dict:
-    """The answers as the form sends them: an empty date is no answer; a job's empty date is an empty string."""
+    """The answers as the form sends them: every date as its parts as typed, empty ones included."""
     return {
-        key: [{"start": job.get("start", ""), "end": job.get("end", "")} for job in value] if isinstance(value, list)
-        else value
-        for key, value in answers.items() if value != ""
+        key: [{"start": as_typed(job.get("start", "")), "end": as_typed(job.get("end", ""))} for job in value]
+        if isinstance(value, list) else as_typed(value) if key == "application_date" else value
+        for key, value in answers.items()
     }
 
 
 def test_invalid_answers_show_an_error_summary_linking_to_each_field(self_check, programme):
+    """Each error is in the summary, linked to the first part of its date at fault, and above its date, whose parts at
+    fault (and only those) are marked invalid; the date's fieldset is described by its error."""
     rules = selfcheck_rules(programme)
-    page_words = self_check.page_words()
-    assert page_words["application_date_missing"] and "YYYY" not in page_words["application_date_missing"]
     for case, answers in invalid_answers(programme).items():
-        expected = [{**error, "message": page_words.get(error["code"], error["message"])}
-                    for error in selfcheck.evaluate(as_sent(answers), rules)["errors"]]
+        expected = selfcheck.evaluate(as_sent(answers), rules)["errors"]
+        assert all(error["parts"] for error in expected), f"{case}: every error here is about a date"
         self_check.check(answers)
 
         assert self_check.summary.is_visible(), case
@@ -185,18 +192,19 @@ def test_invalid_answers_show_an_error_summary_linking_to_each_field(self_check,
         assert self_check.result.is_hidden(), case
         links = self_check.summary.locator("[data-error-list] a")
         assert links.all_inner_texts() == [error["message"] for error in expected], case
-        assert self_check.form.locator("[aria-invalid=true]").count() == len({error["field"] for error in expected})
+        marked = {f"{error['field']}.{part}" for error in expected for part in error["parts"]}
+        assert sorted(self_check.invalid_parts()) == sorted(marked), f"{case}: only the parts at fault are marked"
         for link, error in zip(links.all(), expected, strict=True):
-            control = self_check.control(error["field"])
-            field_id = control.get_attribute("id")
-            assert link.get_attribute("href") == f"#{field_id}", case
-            assert control.get_attribute("aria-invalid") == "true", f"{case}: {field_id}"
+            date_field = self_check.date(error["field"])
+            first_wrong = self_check.date_part(error["field"], error["parts"][0]).get_attribute("id")
+            assert link.get_attribute("href") == f"#{first_wrong}", case
+            field_id = date_field.get_attribute("id")
             inline = self_check.page.locator(f"#{field_id}-error")
             assert inline.is_visible() and error["message"] in inline.inner_text(), f"{case}: {field_id}"
-            assert f"{field_id}-error" in control.get_attribute("aria-describedby").split(), f"{case}: {field_id}"
+            assert f"{field_id}-error" in date_field.get_attribute("aria-describedby").split(), f"{case}: {field_id}"
 
             link.click()
-            assert self_check.focused("element => element.id") == field_id, f"{case}: the link moves focus"
+            assert self_check.focused("element => element.id") == first_wrong, f"{case}: the link moves focus"
 
     self_check.check(eligible_answers(programme))
     assert self_check.outcome == "eligible", "answers put right give a result"
@@ -210,23 +218,23 @@ def test_invalid_answers_show_an_error_summary_linking_to_each_field(self_check,
 
 
 def test_a_date_typed_in_part_is_an_error_not_an_empty_answer(page, site_url, programme):
-    """A date input holding part of a date has the value "", like an empty one: a half-typed end date is not
-    a job still going on."""
+    """A half-typed end date is not a job still going on: the parts left out are asked for, and only they are marked."""
     self_check = SelfCheckPage(page).open(site_url)
     applying = a_day_in_the_window(programme)
     a_job_still_going = {"start": (applying - timedelta(days=90)).isoformat()}
     self_check.answer({**eligible_answers(programme), "employed_now": True, "full_time_jobs": [a_job_still_going]})
-    end = self_check.control("full_time_jobs[0].end")
-    end.click()
-    page.keyboard.type(f"{applying.month:02d}")  # the month only
+    month = self_check.date_part("full_time_jobs[0].end", "month")
+    month.click()
+    page.keyboard.type(str(applying.month))  # the month only
 
     self_check.submit()
     assert self_check.result.is_hidden()
     links = self_check.summary.locator("[data-error-list] a")
-    assert links.count() == 1 and links.get_attribute("href") == f"#{end.get_attribute('id')}"
-    assert end.get_attribute("aria-invalid") == "true"
-    assert links.inner_text() == page.locator('[data-error-code="incomplete_date"]').text_content(), "the page's words"
-    assert page.locator(f"#{end.get_attribute('id')}-error").inner_text() == links.inner_text()
+    day = self_check.date_part("full_time_jobs[0].end", "day")
+    assert links.all_inner_texts() == ["End date of full-time job 1 must include a day and year."]
+    assert links.get_attribute("href") == f"#{day.get_attribute('id')}", "the link goes to the first part at fault"
+    assert self_check.invalid_parts() == ["full_time_jobs[0].end.day", "full_time_jobs[0].end.year"]
+    assert page.locator("#q-full_time_jobs-0-end-error").inner_text() == links.inner_text()
 
 
 def test_on_a_day_the_window_is_closed_the_result_leads_with_it_and_the_next_step(self_check, programme):
@@ -272,12 +280,13 @@ def test_each_status_is_told_by_words_and_an_icon_and_a_title_stands_apart_from_
         assert line.locator("svg[aria-hidden=true]").count() == 1 and line.inner_text().strip()
 
 
-def test_answering_nothing_about_yourself_asks_for_answers_instead_of_giving_a_result(self_check):
+def test_answering_nothing_about_yourself_asks_for_answers_instead_of_giving_a_result(self_check, programme):
     self_check.submit()
     assert self_check.summary.is_visible() and self_check.result.is_hidden()
     links = self_check.summary.locator("[data-error-list] a")
     assert links.count() == 1
-    assert links.get_attribute("href") == f"#{self_check.form.locator('fieldset').first.get_attribute('id')}"
+    first = next(question for question in programme.questions if question.key != "application_date")
+    assert links.get_attribute("href") == f"#q-{first.key}" + ("-day" if first.kind == "date" else "")
 
 
 def test_changing_answers_marks_the_result_out_of_date_until_the_next_check(self_check, programme):

@@ -1,7 +1,7 @@
 // The self-check page's wiring. It reads answers from the form, hands them to the worker, and shows what comes
 // back. It holds no rule and no wording: the rules are Python (run by worker.js), the words are in the page and
-// in the engine's result.
-import { isoDate } from "../dated.js";
+// in the engine's result. A date goes to the engine as its parts, as typed ({"day": "27", "month": "3", "year":
+// "2021"}); the engine says what is wrong with it, and which parts.
 
 const root = document.querySelector("[data-selfcheck]");
 if (root) {
@@ -30,11 +30,6 @@ function wireSelfCheck(root) {
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const incomplete = incompleteDates(form);
-    if (incomplete.length > 0) {
-      showErrors(form, summary, result, incomplete);
-      return;
-    }
     if (!runtime.isReady()) {
       showStatus("waiting");
     }
@@ -152,7 +147,8 @@ function startableRuntime(root, rulesJson, showStatus) {
   return { start, evaluate, isReady: () => ready };
 }
 
-// Answers: each control's name is the answer key; `data-kind` says how its value becomes JSON.
+// Answers: each control's name is the answer key; `data-kind` says how its value becomes JSON. A date's parts are
+// named after it (application_date.day): its fieldset's data-date is the key, and the answer is its parts as typed.
 function readAnswers(form) {
   const answers = {};
   for (const control of form.querySelectorAll("input[name]")) {
@@ -160,6 +156,11 @@ function readAnswers(form) {
       continue;
     }
     if (control.type === "radio" && !control.checked) {
+      continue;
+    }
+    if (control.dataset.part) {
+      const date = control.closest("[data-date]");
+      answers[date.dataset.date] = typedDate(date);
       continue;
     }
     const value = answerValue(form, control);
@@ -176,8 +177,6 @@ function answerValue(form, control) {
       return JSON.parse(control.value);
     case "periods":
       return readPeriods(form.querySelector(`[data-periods="${control.name}"]`));
-    case "date":
-      return control.value === "" ? undefined : control.value;
     default:
       return control.value;
   }
@@ -186,25 +185,29 @@ function answerValue(form, control) {
 function readPeriods(container) {
   return [...container.querySelectorAll("[data-period-list] > li")].map((row) => {
     const period = {};
-    for (const input of row.querySelectorAll("input[data-name]")) {
-      period[input.dataset.name] = input.value;
+    for (const date of row.querySelectorAll("[data-date-name]")) {
+      period[date.dataset.dateName] = typedDate(date);
     }
     return period;
   });
 }
 
-// A date input holding part of a date has the value "", like an empty one. Sent as it is, a half-typed end date
-// would read as a job still going on; name each such field instead, in the page's words.
-function incompleteDates(form) {
-  return [...form.querySelectorAll('input[type="date"][name]')]
-    .filter((input) => input.validity.badInput && !input.closest("[hidden]"))
-    .map((input) => ({ field: input.name, code: "incomplete_date", message: "" }));
+// A date as typed: {day, month, year}, each part's text untouched (all empty: no answer, which the engine knows).
+function typedDate(date) {
+  const parts = [...date.querySelectorAll("input[data-part]")];
+  return Object.fromEntries(parts.map((input) => [input.dataset.part, input.value]));
 }
 
+// The date that starts as today (the day the person will apply), in the visitor's own calendar day.
 function fillToday(form) {
-  const dateInput = form.querySelector('input[type="date"][name]');
-  if (dateInput && !dateInput.value) {
-    dateInput.value = isoDate(new Date());
+  const date = form.querySelector("[data-date][data-today]");
+  const inputs = date ? [...date.querySelectorAll("input[data-part]")] : [];
+  if (inputs.length > 0 && inputs.every((input) => input.value === "")) {
+    const now = new Date();
+    const today = { day: now.getDate(), month: now.getMonth() + 1, year: now.getFullYear() };
+    for (const input of inputs) {
+      input.value = String(today[input.dataset.part]);
+    }
   }
 }
 
@@ -249,21 +252,27 @@ function addPeriod(list, template, key) {
   return row;
 }
 
+// Each job's dates named for its place in the list: the fieldset of its start is full_time_jobs[0].start (the
+// field the engine's errors name), with the id q-full_time_jobs-0-start; its day full_time_jobs[0].start.day.
 function numberPeriods(list, key) {
   [...list.children].forEach((row, index) => {
     for (const number of row.querySelectorAll("[data-period-number]")) {
       number.textContent = String(index + 1);
     }
-    for (const input of row.querySelectorAll("input[data-name]")) {
-      const name = `${key}[${index}].${input.dataset.name}`;
-      const id = `q-${key}-${index}-${input.dataset.name}`;
-      input.name = name;
-      input.id = id;
-      const label = row.querySelector(`label[data-for="${input.dataset.name}"]`);
-      label.htmlFor = id;
-      const error = row.querySelector(`[data-error-for="${input.dataset.name}"]`);
-      error.id = `${id}-error`;
-      input.setAttribute("aria-describedby", error.id);
+    for (const date of row.querySelectorAll("[data-date-name]")) {
+      const name = date.dataset.dateName;
+      const path = `${key}[${index}].${name}`;
+      const id = `q-${key}-${index}-${name}`;
+      date.dataset.date = path;
+      date.id = id;
+      date.querySelector(`[data-hint-for="${name}"]`).id = `${id}-hint`;
+      date.querySelector(`[data-error-for="${name}"]`).id = `${id}-error`;
+      date.setAttribute("aria-describedby", `${id}-hint ${id}-error`);
+      for (const input of date.querySelectorAll("input[data-part]")) {
+        input.name = `${path}.${input.dataset.part}`;
+        input.id = `${id}-${input.dataset.part}`;
+        date.querySelector(`label[data-part-label="${input.dataset.part}"]`).htmlFor = input.id;
+      }
     }
     row.querySelector("[data-remove-period]").hidden = list.children.length === 1;
   });
@@ -280,46 +289,52 @@ function firstControl(form) {
   return form.querySelector("input, select, textarea, button");
 }
 
-// Errors: a summary at the top linking to each field, the message again beside the field, focus on the summary.
+// Errors: a summary at the top linking to each field, the message again above the field, focus on the summary.
 function showErrors(form, summary, result, errors) {
   clearErrors(form, summary);
   hideResult(result);
   const list = summary.querySelector("[data-error-list]");
   for (const error of errors) {
-    const control = controlFor(form, error.field);
-    const message = pageWords(summary, error);
+    const place = placeOf(form, error);
     const item = document.createElement("li");
     const link = document.createElement("a");
-    link.href = `#${control.id}`;
-    link.textContent = message;
+    link.href = `#${place.target.id}`;
+    link.textContent = error.message;
     link.addEventListener("click", (event) => {
       event.preventDefault();
-      (control.matches("fieldset") ? control.querySelector("input") : control).focus();
-      control.scrollIntoView({ block: "center" });
+      (place.target.matches("fieldset") ? place.target.querySelector("input") : place.target).focus();
+      place.field.scrollIntoView({ block: "center" });
     });
     item.append(link);
     list.append(item);
-    markInvalid(form, control, message);
+    markInvalid(place, error.message);
   }
   summary.hidden = false;
   summary.focus();
 }
 
-// An error in the page's own words where the page has them for its kind (its code), else in the engine's.
-function pageWords(summary, error) {
-  const own = summary.querySelector(`[data-error-words] [data-error-code="${CSS.escape(error.code)}"]`);
-  return own ? own.textContent : error.message;
+// Where an error shows: the `field` that holds its message, the `target` its summary link moves focus to, and the
+// `inputs` marked invalid. An error about a date marks only the parts the engine names (all three without any), and
+// links to the first of them; any other error, its control.
+function placeOf(form, error) {
+  const date = form.querySelector(`[data-date="${CSS.escape(error.field)}"]`);
+  if (date) {
+    const parts = error.parts && error.parts.length > 0 ? error.parts : ["day", "month", "year"];
+    const inputs = parts.map((part) => date.querySelector(`input[data-part="${CSS.escape(part)}"]`)).filter(Boolean);
+    return { field: date, target: inputs[0] || date, inputs };
+  }
+  const control = controlFor(form, error.field);
+  const inputs = control.matches("input") ? [control] : [...control.querySelectorAll(":scope > .choice > input")];
+  return { field: control.closest(".field") || form, target: control, inputs };
 }
 
-function markInvalid(form, control, message) {
-  const field = control.closest(".field, .period-dates > div") || form;
-  const inline = field.querySelector("[data-field-error], .field-error");
+function markInvalid(place, message) {
+  const inline = place.field.querySelector(":scope > .field-error");
   if (inline) {
     inline.textContent = inline.hidden ? message : `${inline.textContent} ${message}`;
     inline.hidden = false;
   }
-  const inputs = control.matches("input") ? [control] : control.querySelectorAll(":scope > .choice > input");
-  for (const input of inputs) {
+  for (const input of place.inputs) {
     input.setAttribute("aria-invalid", "true");
   }
 }
@@ -336,7 +351,7 @@ function clearErrors(form, summary) {
   }
 }
 
-// An error names a field like `full_time_jobs[1].end`; link to that control, or the nearest one that exists.
+// An error names a field like `full_time_jobs[1]`; link to that control, or the nearest one that exists.
 function controlFor(form, field) {
   let path = field;
   while (path) {

@@ -146,6 +146,9 @@ def _question(path: Path, question: dict, questions: dict) -> Iterator[Problem]:
     elif kind is not None and kind != "choice" and "options" in question:
         yield Problem((*path, "options"), f"only a choice question has options; this is a {shown(kind, quote=False)} "
                                           "question", at_key=True)
+    if kind is not None and kind != "date" and "name" in question:
+        yield Problem((*path, "name"), f"only a date question has a name; this is a {shown(kind, quote=False)} question",
+                      at_key=True)
     if question.get("key") == APPLICATION_DATE and kind is not None and kind != "date":
         yield Problem((*path, "kind"), f"{APPLICATION_DATE} is the day the person will apply: a date question")
     employed = word(question.get("employed_question"))
