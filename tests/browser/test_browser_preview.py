@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from crawl import accessibility_violations
 from preview import previewed
 
@@ -22,10 +23,13 @@ TRACK = "Technology for Good"
 BROKEN, PROBLEM = ("      value: 75\n", "      value: lots\n"), "tracks[technology-for-good].positions.value"
 
 
-def wait_for_reload(page, text: str, timeout_s: float = 60) -> float:
+def wait_for_reload(page, text: str, log, timeout_s: float = 120) -> float:
     """Seconds until the open page reloaded by itself and shows `text` (nothing here navigates it)."""
     started = time.monotonic()
-    page.wait_for_function(RELOADED_WITH, arg=text, timeout=timeout_s * 1000)
+    try:
+        page.wait_for_function(RELOADED_WITH, arg=text, timeout=timeout_s * 1000)
+    except PlaywrightTimeout:
+        pytest.fail(f"the open page never showed {text!r}; the preview printed:\n{log.read_text()[-3000:]}")
     return time.monotonic() - started
 
 
@@ -42,13 +46,13 @@ def test_the_open_page_follows_each_saved_edit_and_shows_a_broken_files_problems
         # A one-word edit: the open page reloads and shows it.
         page.evaluate("window.beforeReload = true")
         preview.edit(f"name: {TRACK}\n", "name: Technology for Everyone\n")
-        seconds = wait_for_reload(page, "Technology for Everyone")
+        seconds = wait_for_reload(page, "Technology for Everyone", preview.log)
         print(f"a one-word edit was on the open page {seconds:.1f} s after it was saved")
 
         # A broken edit: the open page says what is wrong and where; so does any other page of the preview.
         page.evaluate("window.beforeReload = true")
         preview.edit(*BROKEN)
-        wait_for_reload(page, PROBLEM)
+        wait_for_reload(page, PROBLEM, preview.log)
         assert "found string 'lots'" in page.locator("main").inner_text()
         assert accessibility_violations(page) == []
         other = new_context().new_page()
@@ -58,7 +62,7 @@ def test_the_open_page_follows_each_saved_edit_and_shows_a_broken_files_problems
         # Fixed: the pages are the site again.
         page.evaluate("window.beforeReload = true")
         preview.edit(*reversed(BROKEN))
-        wait_for_reload(page, "Technology for Everyone")
+        wait_for_reload(page, "Technology for Everyone", preview.log)
         assert PROBLEM not in page.locator("body").inner_text()
 
     assert browser_log.csp_violations == []

@@ -1,7 +1,8 @@
 """At a phone's width, a box that says a status is as tall as what it shows: the versions of a dated status for other
 days (tests/browser/test_browser_dated.py) leave no blank space behind. Measured on a site built before the window
-opens, when every phase is still in the page, on each kind of page with a status in the first two editions: without
-JavaScript (the build day's status) and with it, on each day around the window (the visitor's own day). A screenshot
+opens, when every phase is still in the page, on each kind of page with a status box or a dated status in the first two
+editions: without JavaScript (the build day's status), and with it on the opening day and after closing (the
+visitor's own day: other phases hidden before it and after it). A screenshot
 of each status box is kept in the test's folder for the eye."""
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ pytestmark = pytest.mark.browser
 
 PROGRAMME = load_programme(FIXTURE_DATA)
 DAYS = days_around_the_window(PROGRAMME)
-KINDS_OF_PAGE = ["", "eligibility/", "self-check/", "timeline/", f"tracks/{PROGRAMME.tracks[0].id}/",
-                 f"roles/{PROGRAMME.roles[0].id}/"]
+# The full status box (home), the timeline's dated events, and the compact box (a track page).
+KINDS_OF_PAGE = ["", "timeline/", f"tracks/{PROGRAMME.tracks[0].id}/"]
 ADDRESSES = [folder + address for folder in [""] + [f"{edition.folder}/" for edition in PROGRAMME.editions.values()
                                                       if edition.folder][:1] for address in KINDS_OF_PAGE]
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -62,7 +63,8 @@ def before_the_window(site_built_on):
         yield url
 
 
-@pytest.mark.parametrize("when", [None, *DAYS], ids=lambda when: when or "no JavaScript, the build day")
+@pytest.mark.parametrize("when", [None, "on the opening day", "after closing"],
+                         ids=lambda when: when or "no JavaScript, the build day")
 def test_no_status_box_keeps_blank_space_for_hidden_phases(new_context, before_the_window, tmp_path, when):
     context = new_context(**PHONE, java_script_enabled=when is not None)
     if when is not None:
