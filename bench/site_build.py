@@ -311,7 +311,13 @@ def measure(data_set: DataSet, process_repeats: int) -> None:
             timed_process(data_set, generated)
 
 
-EDITIONS_RATIO_TARGET = 2.1
+# Every edition against English only, by the number of editions: issue #10 asked at most 2.1x for two, issue #17 at
+# most 3.1x for three; past that, the same: each edition after the first at most 1.05x English's.
+EDITIONS_RATIO_TARGETS = {2: 2.1, 3: 3.1}
+
+
+def editions_ratio_target(count: int) -> float:
+    return EDITIONS_RATIO_TARGETS.get(count, round(1 + 1.05 * (count - 1), 2))
 
 
 def measure_editions(work: Path, english: Path, repeats: int) -> tuple[list[float], list[float]]:
@@ -327,12 +333,13 @@ def measure_editions(work: Path, english: Path, repeats: int) -> tuple[list[floa
 def print_editions(both: list[float], alone: list[float], quick: bool) -> None:
     ratio = median(both) / median(alone)
     caveat = " (quick run: too few runs to judge)" if quick else ""
-    languages = ", ".join(load_programme(DATA_PATH).languages)
+    published = load_programme(DATA_PATH).languages
+    languages, target = ", ".join(published), editions_ratio_target(len(published))
     print(f"\nLanguage editions ({languages}) against English only, the real data, {len(both)} runs each: "
           f"median {median(both):.0f} ms against {median(alone):.0f} ms; minimums {min(both):.0f} against {min(alone):.0f} "
           f"(ratio of minimums {min(both) / min(alone):.3f})")
-    print(f"Target: every edition costs at most {EDITIONS_RATIO_TARGET}x English only: "
-          f"{'MET' if ratio <= EDITIONS_RATIO_TARGET else 'NOT MET'}{caveat} (ratio {ratio:.3f})")
+    print(f"Target: {len(published)} editions cost at most {target}x English only: "
+          f"{'MET' if ratio <= target else 'NOT MET'}{caveat} (ratio {ratio:.3f})")
 
 
 def least_squares(points: list[tuple[float, float]]) -> tuple[float, float, float]:

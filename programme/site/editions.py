@@ -50,6 +50,7 @@ class Site:
         self._inputs: SiteInputs | None = None
         self._builds: dict[str, EditionBuild | ProblemsPreview] = {}
         self._previewed_pages: list[str] = []  # the pages the preview last served, to show problems on each
+        self._theme_listings: dict[tuple[str, ...], list[str]] = {}  # this build's theme files, listed once
 
     def start(self, command: str) -> None:
         self.preview = command == "serve"
@@ -60,6 +61,7 @@ class Site:
         language = config.extra.get("edition")
         if language is None:
             self._builds.clear()
+            self._theme_listings = {}
             try:
                 self._inputs = self._load(config)
             except ProgrammeDataError as problems:
@@ -71,6 +73,7 @@ class Site:
                 return preview.configure(config)
             language = self._inputs.programme.languages[0]
         edition = self._inputs.programme.editions[language]
+        _list_theme_once(config, self._theme_listings)
         self._builds[language] = EditionBuild(self._inputs, edition)
         if edition.is_root:
             self._previewed_pages = list(self._builds[language].pages)
@@ -144,6 +147,23 @@ class Site:
             extra={**config.extra, "edition": language},
         )
         build(edition_config)  # its errors reach this build's on_build_error, which drops the whole new site
+
+
+def _list_theme_once(config: MkDocsConfig, listings: dict[tuple[str, ...], list[str]]) -> None:
+    """Every edition of one build reads the same theme folders: list their files once, not once per edition. MkDocs
+    lists every file of the theme's folders (some 14,000 in Material, most of them icons) through the theme's Jinja
+    loader, only to find its static files; a third of an edition's build went there."""
+    get_env = config.theme.get_env
+
+    def get_env_listing_once() -> jinja2.Environment:
+        env = get_env()
+        loader = env.loader
+        key = tuple(map(str, getattr(loader, "searchpath", ())))
+        list_templates = loader.list_templates
+        loader.list_templates = lambda: listings[key] if key in listings else listings.setdefault(key, list_templates())
+        return env
+
+    config.theme.get_env = get_env_listing_once
 
 
 def _data_path(config: MkDocsConfig) -> Path:
