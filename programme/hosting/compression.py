@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -18,6 +17,7 @@ from pathlib import Path
 import brotli
 import zopfli.gzip
 
+from programme.paths import write_atomically
 from programme.runtime.bundle import CACHE_DIR
 
 # What visitors download and what compresses: the site's scripts, styles and search index, WebAssembly, and the
@@ -65,7 +65,7 @@ def write_compressed_siblings(site_dir: Path, cache_dir: Path = CACHE_DIR) -> li
                   for path in files for suffix, maker in MAKERS.items()}
         missing = sorted((job for job, target in cached.items() if not target.is_file()),
                          key=lambda job: -job[0].stat().st_size)  # the longest first, so that the threads end together
-        list(pool.map(lambda job: _write_atomically(cached[job], compress(job[0].read_bytes(), job[1])), missing))
+        list(pool.map(lambda job: write_atomically(cached[job], compress(job[0].read_bytes(), job[1])), missing))
     written = []
     for path in files:
         size = path.stat().st_size
@@ -88,10 +88,3 @@ def _place(cached: Path, sibling: Path) -> None:
         shutil.copyfile(cached, sibling)
 
 
-def _write_atomically(path: Path, content: bytes) -> None:
-    """Write, then rename: another build reading the cache meanwhile sees the whole file or none."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, partial = tempfile.mkstemp(prefix=path.name, suffix=".partial", dir=path.parent)
-    with os.fdopen(handle, "wb") as file:
-        file.write(content)
-    os.replace(partial, path)

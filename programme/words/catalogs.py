@@ -10,6 +10,8 @@ at the start of every build, and before the tests.
 
 from __future__ import annotations
 
+import io
+
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -17,7 +19,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 from babel.support import NullTranslations, Translations
 
-from programme.paths import PROJECT_ROOT
+from programme.paths import PROJECT_ROOT, write_atomically
 from programme.words.derive import Derivation, derive_catalog
 from selfcheck.languages import DEFAULT_LANGUAGE, catalog_folder
 
@@ -83,10 +85,9 @@ def prepare_catalogs(derivations: dict[str, Derivation] | None = None) -> list[P
                     catalog = read_po(po_file, abort_invalid=True)
             except Exception as exc:  # Babel raises its PoFileError, or ValueError for a bad header
                 raise CatalogError(f"{po_path.relative_to(PROJECT_ROOT)}: {exc}") from None
-            partial = mo_path.with_name(f".{mo_path.name}.partial")
-            with partial.open("wb") as mo_file:
-                write_mo(mo_file, catalog, use_fuzzy=False)
-            partial.replace(mo_path)  # never a half-written catalog, even if two builds run at once
+            compiled = io.BytesIO()
+            write_mo(compiled, catalog, use_fuzzy=False)
+            write_atomically(mo_path, compiled.getvalue())  # never a half-written catalog, even if two builds run at once
             written.append(mo_path)
     return written
 

@@ -10,6 +10,7 @@ review: each converted message says so in a comment, and deleting that comment k
 from __future__ import annotations
 
 import copy
+import io
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,8 @@ from pathlib import Path
 import opencc
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
+
+from programme.paths import write_atomically
 
 CONVERTED = "converted from {source} by OpenCC ({converter}): delete this line to keep it"
 _CONFIGS = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
@@ -103,13 +106,9 @@ def derive_catalog(source_po: Path, derived_po: Path, rule: Derivation) -> bool:
                 else rule.convert(message.string)
             comments = [rule.comment]
         catalog.add(message.id, string, context=message.context, user_comments=comments, flags=message.flags)
-    derived_po.parent.mkdir(parents=True, exist_ok=True)
-    before = derived_po.read_bytes() if derived_po.exists() else None
-    partial = derived_po.with_name(f".{derived_po.name}.partial")
-    with partial.open("wb") as file:
-        write_po(file, catalog, width=76, omit_header=False, sort_output=False)
-    if partial.read_bytes() == before:
-        partial.unlink()
+    written = io.BytesIO()
+    write_po(written, catalog, width=76, omit_header=False, sort_output=False)
+    if derived_po.exists() and derived_po.read_bytes() == written.getvalue():
         return False
-    partial.replace(derived_po)
+    write_atomically(derived_po, written.getvalue())
     return True
