@@ -40,9 +40,14 @@ def wheel_entries(bundle) -> dict[str, zipfile.ZipInfo]:
 def test_the_engine_is_a_pure_python_wheel_of_every_module_but_the_command_line_and_every_compiled_catalog(bundle):
     assert bundle.wheel.endswith("-py3-none-any.whl")
     files = sorted(name for name in wheel_entries(bundle) if not name.split("/")[0].endswith(".dist-info"))
-    expected = [f"selfcheck/{path.name}" for path in ENGINE_DIR.glob("*.py") if path.name != "__main__.py"]
+    modules = [path.stem for path in ENGINE_DIR.glob("*.py") if path.name != "__main__.py"]
+    expected = [f"selfcheck/{module}.py" for module in modules]
     expected += [f"selfcheck/locale/{catalog_folder(language)}/LC_MESSAGES/selfcheck.mo" for language in LANGUAGES
                  if language != DEFAULT_LANGUAGE]
+    # Each module also compiled by Pyodide's own CPython, where its import looks for it first.
+    tag = json.loads((bundle.folder / "manifest.json").read_text(encoding="utf-8"))["python"].split()[0]
+    cache_tag = "cpython-" + "".join(tag.split(".")[:2])
+    expected += [f"selfcheck/__pycache__/{module}.{cache_tag}.pyc" for module in modules]
     assert files == sorted(expected)
     assert "selfcheck/__init__.py" in files and "selfcheck/__main__.py" not in files
     assert not [name for name in files if name.endswith((".po", ".pot", ".cfg"))], "what translators edit stays home"
@@ -54,7 +59,13 @@ def test_the_wheel_holds_the_sources_unchanged_with_fixed_times_and_modes(bundle
         assert entry.date_time == (1980, 1, 1, 0, 0, 0), entry.filename
         if entry.filename.startswith("selfcheck/"):
             assert entry.external_attr >> 16 == 0o100644, entry.filename
-            assert wheel.read(entry) == (ENGINE_DIR.parent / entry.filename).read_bytes(), entry.filename
+            if "/__pycache__/" in entry.filename:
+                # A hash-based pyc that Python uses without checking its source (PEP 552: flags 0b01), beside it.
+                pyc = wheel.read(entry)
+                assert int.from_bytes(pyc[4:8], "little") == 0b01, entry.filename
+                assert entry.filename.replace("__pycache__/", "").rsplit(".", 2)[0] + ".py" in wheel.namelist()
+            else:
+                assert wheel.read(entry) == (ENGINE_DIR.parent / entry.filename).read_bytes(), entry.filename
 
 
 def test_the_engine_imports_nothing_outside_the_standard_library(bundle):

@@ -144,8 +144,19 @@ def make_bundle(folder: Path, work: Path, pyodide_dir: Path = PYODIDE_DIR) -> No
         "pyodide": str(pyodide_dir), "lock": str(lock), "packages": str(folder), "package": ENGINE_PACKAGE,
         "cases": trace.trace_cases(),
         "optimize": STDLIB_OPTIMIZE, "output": str(stdlib),
+        "engine": {"folder": str(work / "engine" / ENGINE_PACKAGE),
+                   "names": [name for name in engine_files() if name.endswith(".py")]},
     }), encoding="utf-8")
     report = json.loads(_run([node, str(STDLIB_SCRIPT), str(request)], "the standard library's trace under Node"))
+    # The wheel again, now with the engine's modules compiled by Pyodide's own CPython (the trace's run wrote them into
+    # __pycache__/ of its copy): a visitor's browser imports them without compiling their source first (bench:
+    # bench/selfcheck_versions.py). Its lock names the new wheel.
+    wheel.unlink()
+    shutil.rmtree(work / "engine" / "build", ignore_errors=True)
+    wheel = build_engine_wheel(work / "engine", folder)
+    lock.unlink()
+    _run([str(LOCK_TOOL), "lockfile", "add-wheels", "--input", str(base_lock), "--output", str(lock), str(wheel)],
+         "pyodide lockfile add-wheels")
     files = (stdlib, lock, wheel)
     manifest = {
         "stdlib": stdlib.name, "lock": lock.name, "wheel": wheel.name, "package": ENGINE_PACKAGE,

@@ -2,7 +2,7 @@
 //   node programme/runtime/stdlib_bundle.mjs REQUEST_JSON
 // REQUEST_JSON is {"pyodide": folder, "lock": lock file, "packages": folder of the wheels it names,
 //   "package": name to load, "cases": [{"rules": JSON text, "answers": JSON text, "language": tag}, ...],
-//   "optimize": 0-2, "output": zip file to write}.
+//   "optimize": 0-2, "output": zip file to write, "engine": {"folder": the package's copy, "names": its modules}}.
 //
 // 1. Trace: boot Pyodide with its full standard library, load the engine's wheel from the lock as the browser does,
 //    import it and evaluate every case; then list the standard library's modules Python loaded.
@@ -10,7 +10,7 @@
 //    without column ranges) and write them, sorted, stored uncompressed (the web server compresses), into one zip
 //    with fixed metadata.
 // Prints {"python": version, "modules": [zip entry, ...]} on stdout; Python's own output goes to stderr.
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -78,6 +78,33 @@ try {
               target.writestr(entry, pyc.read())
   `);
   await writeFile(request.output, compiler.FS.readFile("/tmp/stdlib.zip"));
+
+  // 3. The engine's own modules, compiled by the same interpreter as it would compile them on a visitor's first import
+  //    (hash-based, unchecked; named for this CPython's cache tag), into __pycache__/ of the package's copy, whose
+  //    wheel is then made again with them: the browser then runs them without compiling their source.
+  if (request.engine) {
+    const { folder, names } = request.engine;
+    compiler.FS.mkdirTree("/tmp/engine/selfcheck");
+    for (const name of names) {
+      compiler.FS.writeFile(`/tmp/engine/selfcheck/${name}`, await readFile(path.join(folder, name)));
+    }
+    compiler.globals.set("engine_modules", compiler.toPy(names));
+    const compiled = compiler.runPython(`
+  import importlib.util, py_compile, sysconfig
+  installed = sysconfig.get_paths()["purelib"] + "/selfcheck"
+  compiled = []
+  for name in engine_modules:
+      cfile = importlib.util.cache_from_source(f"/tmp/engine/selfcheck/{name}")
+      py_compile.compile(f"/tmp/engine/selfcheck/{name}", cfile, dfile=f"{installed}/{name}", doraise=True,
+                         invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
+      compiled.append(cfile)
+  compiled
+  `).toJs();
+    await mkdir(path.join(folder, "__pycache__"), { recursive: true });
+    for (const cfile of compiled) {
+      await writeFile(path.join(folder, "__pycache__", path.basename(cfile)), compiler.FS.readFile(cfile));
+    }
+  }
   process.stdout.write(JSON.stringify({ python: traced.runPython("import sys; sys.version"), modules }));
 } catch (error) {
   process.stderr.write(`${error.message ?? error}\n`);
