@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from programme.data.errors import ProgrammeDataError
 from programme.hosting.location import LocationError, SiteLocation, site_location
 from programme.review.compare import DataDiff, NodeChange, PageChange, compare, field_order
 from programme.review.versions import file_version, repository_of, revision_version
 from programme.site.escaping import markdown_code, markdown_text
 
+FENCE = "`" * 3  # a code fence: data text in the report never closes one
 SECTIONS = (
     ("Eligibility criteria", lambda change: change.path.startswith("eligibility")),
     ("Application window and timeline", lambda change: change.path.startswith("cohorts")),
@@ -25,9 +27,11 @@ def report(diff: DataDiff) -> str:
     for version, name in ((diff.before, "before"), (diff.after, "after")):
         if version.problems:
             count = len(version.problems)
-            lines += [f"**The data {name} the edit has {count} problem{'s' if count != 1 else ''}**, so nothing "
-                      "was compared:", "", "```text", *(str(problem).replace("```", "'''") for problem in version.problems),
-                      "```", ""]
+            # The check's own list: the first problems, then how many more (the same cap, so that a pull request's
+            # summary stays readable after an edit that breaks thousands of items).
+            listed = str(ProgrammeDataError(list(version.problems))).splitlines()[1:]
+            lines += [f"**The data {name} the edit has {count:,} problem{'s' if count != 1 else ''}**, so nothing "
+                      "was compared:", "", "```text", *(line.replace(FENCE, "'" * 3) for line in listed), "```", ""]
     if diff.before.problems or diff.after.problems:
         return "\n".join(lines).rstrip() + "\n"
     if diff.is_empty:

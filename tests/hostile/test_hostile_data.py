@@ -72,3 +72,23 @@ def test_on_github_actions_errors_are_also_annotations_with_escaped_data(tmp_pat
     for annotation in annotations:
         assert re.fullmatch(r"::error file=programme\.yaml,line=\d+,col=\d+::[^\r\n]+", annotation), annotation
     assert not any("::error file=README.md" in line and not line.startswith("::error file=programme.yaml") for line in lines)
+
+
+def problem_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if LOCATED.match(line) or WHOLE_FILE.match(line)]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_the_review_refuses_each_hostile_edit_with_the_checks_own_messages(case, tmp_path):
+    """`make diff` (python -m programme diff) reads the data through the same loader as the build and the check: an
+    edit the check refuses is refused by the review too, with the same located messages, and compares nothing."""
+    edited_file(case, tmp_path)
+    checked = run_limited(["-m", "programme", "check", "programme.yaml"], cwd=tmp_path)
+    reviewed = run_limited(["-m", "programme", "diff", "--base-file", str(FIXTURE_DATA), "--head-file",
+                            "programme.yaml"], cwd=tmp_path)
+
+    assert (checked.returncode, reviewed.returncode) == (1, 1), reviewed.text
+    assert "Traceback" not in reviewed.text
+    report = reviewed.stdout.decode("utf-8")
+    assert "so nothing was compared" in report
+    assert problem_lines(report) == problem_lines(checked.stderr.decode("utf-8"))
