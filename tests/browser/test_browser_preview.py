@@ -17,8 +17,8 @@ from sitebuild import write_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("site_cache")]
 
-# A page that reloaded has lost what was set on the one before.
-RELOADED_WITH = "(text) => !('beforeReload' in window) && document.body.innerText.includes(text)"
+# A page that reloaded has lost what was set on the one before; while the new one loads, it may have no body yet.
+RELOADED_WITH = "(text) => !('beforeReload' in window) && document.body !== null && document.body.innerText.includes(text)"
 TRACK = "Technology for Good"
 BROKEN, PROBLEM = ("      value: 75\n", "      value: lots\n"), "tracks[technology-for-good].positions.value"
 
