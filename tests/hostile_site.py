@@ -16,7 +16,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from sitebuild import write_data_quoting
+from sitebuild import quote_showing_values, write_data_quoting
 
 from programme import check
 from programme.data.checks.dates import LAST_REVIEW
@@ -30,7 +30,6 @@ LINE = ('<b data-inject="{n}">R&D "q" \'q\'</b><!--</script>]]><x-inject/>","inj
 BREAKS = "\nEND:VEVENT\nBEGIN:VEVENT\nUID:injected\nSUMMARY:injected\n"
 LEAK = re.compile(r"<b\s+data-inject")
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
-DATE = re.compile(r"\d{4}(-\d{2}){0,2}")
 LANGUAGES = parse_yaml(FIXTURE_DATA.read_text(encoding="utf-8"), "programme.yaml").value["site"]["languages"]
 
 # Texts read back exactly. The programme's name starts with the hostile line, as every other text does, so that the
@@ -107,11 +106,7 @@ class Hostile:
             for key, item in schema.get("properties", {}).items():
                 if key in value or is_free_text(item) and not only_for_another_kind(path, key, value):
                     result[key] = self.make(value.get(key), item, f"{path}.{key}" if path else key, (*where, key))
-            if isinstance(result.get("ref"), dict) and isinstance(result["ref"].get("quote"), str) and "note" not in value:
-                shown = [str(item) for item in value.values() if isinstance(item, int) and not isinstance(item, bool)
-                         or isinstance(item, str) and DATE.fullmatch(item)]
-                result["ref"] = {**result["ref"], "quote": " ".join([result["ref"]["quote"], *shown])}
-            return result
+            return quote_showing_values(value, result)
         return value
 
 

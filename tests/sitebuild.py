@@ -7,6 +7,7 @@ import calendar
 import fcntl
 import hashlib
 import json
+import re
 import shutil
 import os
 import subprocess
@@ -152,6 +153,21 @@ def data_with_every_kind(folder: Path) -> Path:
     for overlay in (SECOND_COHORT, EVERY_KIND):
         data = merged(data, yaml.safe_load(overlay.read_text(encoding="utf-8")))
     return write_data(folder, yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000))
+
+
+# A date as the data writes it: a year, a month or a day.
+DATE = re.compile(r"\d{4}(-\d{2}){0,2}")
+
+
+def quote_showing_values(original: dict, rewritten: dict) -> dict:
+    """`rewritten` (a fact's mapping whose texts a test has replaced) with its quote showing the fact's dates and
+    numbers, as digits, as the facts-against-quotes check requires; a fact with a `note` explains its quote instead."""
+    ref = rewritten.get("ref")
+    if not isinstance(ref, dict) or not isinstance(ref.get("quote"), str) or "note" in original:
+        return rewritten
+    shown = [str(item) for item in original.values() if isinstance(item, int) and not isinstance(item, bool)
+             or isinstance(item, str) and DATE.fullmatch(item)]
+    return {**rewritten, "ref": {**ref, "quote": " ".join([ref["quote"], *shown])}}
 
 
 def write_data_quoting(folder: Path, data: dict) -> Path:

@@ -25,7 +25,7 @@ from programme.site.pages import plan_pages
 from programme.site.render import PageRenderer
 from programme.data.yamlsource import parse_yaml
 from fixture_data import FIXTURE_DATA
-from sitebuild import write_data_quoting
+from sitebuild import quote_showing_values, write_data_quoting
 
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 CHINESE = "zh-Hant"
@@ -55,7 +55,6 @@ def is_free_text(schema: dict) -> bool:
     return schema.get("type") == "string" and "pattern" not in schema and "enum" not in schema
 
 
-DATE = re.compile(r"\d{4}(-\d{2}){0,2}")
 
 
 def with_placeholders(value: object, schema: dict, counter: list[int], kept: set[str]) -> object:
@@ -73,12 +72,7 @@ def with_placeholders(value: object, schema: dict, counter: list[int], kept: set
     if isinstance(value, dict):
         properties = schema.get("properties", {})
         result = {key: with_placeholders(item, properties.get(key, {}), counter, kept) for key, item in value.items()}
-        if isinstance(result.get("ref"), dict) and isinstance(result["ref"].get("quote"), str) and "note" not in value:
-            # A fact's quote shows its dates and numbers (the check requires it), here as digits.
-            shown = [str(item) for item in value.values() if isinstance(item, int) and not isinstance(item, bool)
-                     or isinstance(item, str) and DATE.fullmatch(item)]
-            result["ref"] = {**result["ref"], "quote": " ".join([result["ref"]["quote"], *shown])}
-        return result
+        return quote_showing_values(value, result)
     return value
 
 
