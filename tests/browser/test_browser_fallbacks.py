@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
+from urllib.parse import urljoin
+
 import pytest
 from selfcheck_page import ENGINE_LOCK, ENGINE_STDLIB, ENGINE_WHEEL, FAILED, SelfCheckPage, criterion_statements
 
@@ -35,15 +40,14 @@ def corrupt(route) -> None:
     route.fulfill(body=bytes(body))
 
 
-def corrupt_zip_directory(route) -> None:
-    """Serve the zip with one byte of its end-of-directory record changed, so that no module in it can be found.
+def with_a_broken_zip_directory(body: bytes) -> bytes:
+    """The zip with one byte of its end-of-directory record changed, so that no module in it can be found.
 
     (A byte changed at random may fall in a module that Python starts without, or in a constant it never checks.)
     """
-    body = bytearray(route.fetch().body())
-    end_of_directory = body.rindex(b"PK\x05\x06")
-    body[end_of_directory] ^= 0xFF
-    route.fulfill(body=bytes(body))
+    broken = bytearray(body)
+    broken[broken.rindex(b"PK\x05\x06")] ^= 0xFF
+    return bytes(broken)
 
 
 def another_standard_library(route) -> None:
@@ -68,7 +72,8 @@ def in_an_unknown_language(route) -> None:
     pytest.param(ENGINE_WHEEL, missing, "wheel", id="engine wheel missing"),
     pytest.param(ENGINE_WHEEL, corrupt, "does not match its sha256", id="engine wheel tampered with"),
     pytest.param(ENGINE_LOCK, corrupt, "does not match its integrity value", id="lock file tampered with"),
-    pytest.param(ENGINE_STDLIB, corrupt_zip_directory, "Python could not start", id="standard library tampered with"),
+    pytest.param(ENGINE_STDLIB, corrupt, "does not match its integrity value", id="standard library tampered with"),
+    pytest.param(ENGINE_STDLIB, missing, "could not be fetched", id="standard library missing"),
     pytest.param(ENGINE_STDLIB, another_standard_library, "does not match its integrity value",
                  id="another standard library"),
     pytest.param("**/assets/selfcheck/worker.js", missing, "worker.js", id="worker missing"),
@@ -89,3 +94,28 @@ def test_when_the_runtime_cannot_start_the_page_says_so_and_keeps_the_criteria(c
     assert all(item.is_visible() for item in self_check.criteria_in_words.all())
     assert self_check.form.is_hidden(), "no form that cannot give a result"
     assert [error for error in browser_log.console_errors if reason in error], f"the console says why: {reason}"
+
+
+def test_a_standard_library_the_page_vouches_for_that_python_cannot_start_with_is_reported(context, site_url, browser_log):
+    """A build that published a broken zip with its own integrity value: the browser accepts it, Python cannot start."""
+    broken: dict[str, bytes] = {}
+
+    def serve_broken_zip(route) -> None:
+        route.fulfill(body=broken.setdefault("zip", with_a_broken_zip_directory(route.fetch().body())))
+
+    def vouch_for_it(route) -> None:
+        response = route.fetch()
+        page = response.text()
+        stdlib_url = urljoin(route.request.url, page.split('data-stdlib-url="', 1)[1].split('"', 1)[0])
+        served = broken.setdefault("zip", with_a_broken_zip_directory(route.fetch(url=stdlib_url).body()))
+        integrity = "sha256-" + base64.b64encode(hashlib.sha256(served).digest()).decode()
+        route.fulfill(response=response, body=re.sub(r'data-stdlib-integrity="[^"]*"',
+                                                     f'data-stdlib-integrity="{integrity}"', page))
+
+    context.route(ENGINE_STDLIB, serve_broken_zip)
+    context.route("**/self-check/", vouch_for_it)
+    self_check = SelfCheckPage(context.new_page()).open(site_url)
+
+    self_check.page.locator(FAILED).wait_for(state="visible", timeout=30_000)
+    assert self_check.form.is_hidden()
+    assert [error for error in browser_log.console_errors if "Python could not start" in error], browser_log.console_errors

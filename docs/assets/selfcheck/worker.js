@@ -6,9 +6,9 @@
 //               {type: "evaluate", id, answersJson}
 // Messages out: {type: "ready"} | {type: "failed", reason} | {type: "result", id, resultJson}
 //
-// What runs is pinned by the page: the lock file by its Subresource Integrity value (the browser checks it), the
-// engine's wheel by the sha256 in that lock (Pyodide checks it), the standard library by its integrity value (checked
-// here, as Pyodide has no such option for it).
+// What runs is pinned by the page: the lock file and the standard library by their Subresource Integrity values (the
+// browser checks them as they arrive, before Python reads a byte), the engine's wheel by the sha256 in that lock
+// (Pyodide checks it).
 
 let engine = Promise.reject(new Error("evaluate before start"));
 engine.catch(() => {}); // replaced by the real engine on "start"
@@ -36,7 +36,7 @@ self.addEventListener("message", async (event) => {
 async function start({ pyodideUrl, stdlibUrl, stdlibIntegrity, lockUrl, lockIntegrity, package: name, rulesJson, language }) {
   const lockFileContents = fetchChecked(lockUrl, lockIntegrity, "the lock file").then((response) => response.text());
   lockFileContents.catch(() => {}); // loadPyodide reports it; this only keeps it from counting as unhandled meanwhile
-  atLowPriority(stdlibUrl);
+  const standardLibraryFailure = checkedAtLowPriority(stdlibUrl, stdlibIntegrity, "the standard library");
   const { loadPyodide } = await import(pyodideUrl);
   const pyodide = await Promise.race([
     loadPyodide({
@@ -49,8 +49,8 @@ async function start({ pyodideUrl, stdlibUrl, stdlibIntegrity, lockUrl, lockInte
       throw new Error(`Python could not start: ${error.message}`);
     }),
     webAssemblyFailure(),
+    standardLibraryFailure,
   ]);
-  await checkStandardLibrary(pyodide, stdlibUrl, stdlibIntegrity);
   if (!pyodide.loadedPackages[name]) {
     throw new Error(`the ${name} wheel named in ${lockUrl} could not be fetched, or does not match its sha256 there ` +
       "(Pyodide logged the error)");
@@ -62,25 +62,33 @@ async function start({ pyodideUrl, stdlibUrl, stdlibIntegrity, lockUrl, lockInte
   return (answersJson) => evaluateJson(answersJson, rulesJson, language);
 }
 
-// The bytes Python was given, against the page's value; nothing of the engine has run yet.
-async function checkStandardLibrary(pyodide, url, integrity) {
-  const path = pyodide.runPython("import sys; next(entry for entry in sys.path if entry.endswith('.zip'))");
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", pyodide.FS.readFile(path)));
-  const found = `sha256-${btoa(String.fromCharCode(...digest))}`;
-  if (found !== integrity) {
-    throw new Error(`${url} does not match its integrity value (expected ${integrity}, found ${found})`);
-  }
-}
-
-// Pyodide asks for the standard library as it starts, beside the WebAssembly, which the page asked for first
-// (prefetch.js preloads it); Python needs the standard library only once the WebAssembly is compiled. Its request (Pyodide's
-// own) goes at low priority, so that a host that sends by priority (HTTP/2, HTTP/3) sends the WebAssembly first.
-// (Holding the request back until the page had seen the WebAssembly arrive measured no faster: the page learns of it
-// some 0.3 s after its last byte on a phone, and the link idles meanwhile. bench/selfcheck_arrival.py; README.)
-function atLowPriority(url) {
+// Pyodide asks for the standard library itself (stdLibURL), and has no option for its integrity: this adds the page's
+// value to that one request, so that the browser refuses bytes that do not match it before Python reads any of them,
+// and asks at low priority. Pyodide asks for it as it starts, beside the WebAssembly, which the page asked for first
+// (prefetch.js preloads it), though Python needs it only once the WebAssembly is compiled: a host that sends by
+// priority (HTTP/2, HTTP/3) then sends the WebAssembly first. (Holding the request back until the page had seen the
+// WebAssembly arrive measured no faster: the page learns of it some 0.3 s after its last byte on a phone, and the link
+// idles meanwhile. bench/selfcheck_arrival.py; README.)
+// Pyodide only logs a standard library it could not fetch and goes on without it: the returned promise rejects
+// instead, with what went wrong, so that the start fails as itself.
+function checkedAtLowPriority(url, integrity, what) {
   const fetchNow = self.fetch;
-  self.fetch = (resource, options) =>
-    fetchNow(resource, String(resource) === url ? { ...options, priority: "low" } : options);
+  return new Promise((_, reject) => {
+    self.fetch = (resource, options) => {
+      if (String(resource) !== url) {
+        return fetchNow(resource, options);
+      }
+      const response = fetchNow(resource, { ...options, integrity, priority: "low" }).then((answer) => {
+        if (!answer.ok) {
+          throw new Error(`the server answered ${answer.status}`);
+        }
+        return answer;
+      });
+      response.catch((error) => reject(
+        new Error(`${what} ${url} could not be fetched, or does not match its integrity value (${error.message})`)));
+      return response;
+    };
+  });
 }
 
 // Pyodide only logs a WebAssembly module that cannot be fetched, compiled or instantiated (a missing file, a host
