@@ -72,8 +72,8 @@ FROM_SITE_TARGET = 1.5
 DIRECT_TARGET = 2.0
 HOME_BYTES_TARGET = 150_000
 # The runtime's own files, by name: none of them may move on a home visit without intent.
-RUNTIME_NAMES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json", "python_stdlib.zip",
-                 ".whl")
+RUNTIME_NAMES = ("selfcheck/widget.js", "selfcheck/worker.js", "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm",
+                 "pyodide-lock.json", "python_stdlib.zip", ".whl")
 TIMEOUT_MS = 120_000
 
 # An idle worker boot on the page that leads to the self-check, on top of the prefetch: the self-check's own worker,

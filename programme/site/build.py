@@ -42,6 +42,9 @@ from programme.words.languages import Edition
 SHARED_FOLDER = "assets/"
 # Fetches the self-check's runtime when a reader heads there (overrides/main.html puts it in every page's head).
 PREFETCH_SCRIPT = "assets/selfcheck/prefetch.js"
+# The self-check page's own scripts, which start the runtime: fetched ahead with it, first (they are small and not
+# content-named, so a prefetch saves the self-check page a request each, in the 5 minutes a browser keeps them).
+SELF_CHECK_SCRIPTS = ("assets/selfcheck/widget.js", "assets/selfcheck/worker.js")
 
 
 @dataclass(frozen=True)
@@ -202,7 +205,7 @@ class EditionBuild:
         return {
             "prefetch_script": script,
             "self_check": self.href(page, self_check),
-            "boot": [self.href(page, path) for path in selfcheck["boot_paths"]],
+            "boot": [self.href(page, path) for path in (*SELF_CHECK_SCRIPTS, *selfcheck["boot_paths"])],
             "stdlib": self.href(page, selfcheck["stdlib_path"]),
             "on_idle": spec is not None and spec.kind.leads_to_self_check,
         }

@@ -18,8 +18,10 @@ EDITIONS = load_programme(FIXTURE_DATA).editions
 
 pytestmark = pytest.mark.browser
 
-# The runtime's files, by how their names end: Pyodide's three, and the engine's lock, standard library and wheel.
-RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json", "python_stdlib.zip", ".whl")
+# The runtime's files, by how their names end: the self-check page's two scripts that start it, Pyodide's three, and
+# the engine's lock, standard library and wheel.
+RUNTIME = ("selfcheck/widget.js", "selfcheck/worker.js", "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm",
+           "pyodide-lock.json", "python_stdlib.zip", ".whl")
 LINK_TO_SELF_CHECK = f"a[href$='{SELF_CHECK_URL}']:visible"
 LONG_ENOUGH_MS = 3000  # past the page's idle moment and any resting time, on a loaded machine
 EDITION_FOLDERS = sorted(edition.folder + "/" if edition.folder else "" for edition in EDITIONS.values())
