@@ -28,27 +28,45 @@ PERIOD_MS = 20
 
 class Renderers:
     """The renderer processes of one browser, kept up to date cheaply: each look lists /proc and reads only the
-    processes it has not seen, so that a page's new renderer is paused within one period."""
+    processes it has not seen, so that a page's new renderer is paused within one period.
 
-    def __init__(self, browser_pid: int) -> None:
-        self.browser_pid = browser_pid
+    A process belongs to the browser if its parent does, whatever the order of their numbers: process ids wrap
+    around (at 32768 on some machines), so a renderer may have a lower id than the zygote that forked it. A process
+    that has gone is forgotten, so that a new one given its id is read afresh."""
+
+    def __init__(self, browser_pid: int, proc: Path = Path("/proc")) -> None:
+        self.browser_pid, self.proc = browser_pid, proc
         self.family = {browser_pid}  # the browser and every process below it (zygotes, renderers, utilities)
-        self.seen: set[int] = set()
+        self.parent: dict[int, int] = {}  # every process seen and still there, outside the family: its parent
+        self.renderer: set[int] = set()  # of those, the renderers
+        self.seen: set[int] = {browser_pid}
         self.pids: set[int] = set()
 
     def look(self) -> set[int]:
-        for pid in sorted(int(name) for name in os.listdir("/proc") if name.isdigit()):
-            if pid in self.seen:
-                continue
+        present = {int(name) for name in os.listdir(self.proc) if name.isdigit()}
+        for pid in self.seen - present:
+            self.seen.discard(pid)
+            self.family.discard(pid)
+            self.pids.discard(pid)
+            self.parent.pop(pid, None)
+            self.renderer.discard(pid)
+        for pid in present - self.seen:
             self.seen.add(pid)
             try:
-                stat = Path(f"/proc/{pid}/stat").read_text()
-                cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+                stat = (self.proc / str(pid) / "stat").read_text()
+                cmdline = (self.proc / str(pid) / "cmdline").read_bytes()
             except OSError:
                 continue
-            if int(stat[stat.rindex(")") + 2:].split()[1]) in self.family:
+            self.parent[pid] = int(stat[stat.rindex(")") + 2:].split()[1])
+            if b"--type=renderer" in cmdline:
+                self.renderer.add(pid)
+        joined = True
+        while joined:  # until no process outside the family has a parent in it
+            joined = [pid for pid, parent in self.parent.items() if parent in self.family]
+            for pid in joined:
+                del self.parent[pid]
                 self.family.add(pid)
-                if b"--type=renderer" in cmdline:
+                if pid in self.renderer:
                     self.pids.add(pid)
         return self.pids
 
