@@ -20,13 +20,20 @@ interval over rounds).
 
     python bench/selfcheck_arrival.py            # 5 rounds; about 5 minutes on 2 cores
     python bench/selfcheck_arrival.py --quick    # 2 rounds
-    python bench/selfcheck_arrival.py --steps    # also the direct visit without its early request for the
-                                                 # WebAssembly, and an idle worker boot on the eligibility page
+    python bench/selfcheck_arrival.py --steps    # also: the direct visit without its early request for the
+                                                 # WebAssembly, with that request made from the head (before the
+                                                 # first paint), and with the worker's other requests held until the
+                                                 # WebAssembly is in; an idle worker boot on the eligibility page
+    python bench/selfcheck_arrival.py --steps --only eligibility   # those visits alone, with the floor
+
+Each step is taken out in a copy of the built site (hard links but for the one script it edits) served by a server
+of its own, not through Playwright's routing, which turns the browser's HTTP cache off.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import string
@@ -37,7 +44,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import BrowserContext, Playwright, Route, sync_playwright
+from playwright.sync_api import BrowserContext, Playwright, sync_playwright
 
 from programme.data.loader import PROJECT_ROOT
 from programme.hosting.compression import write_compressed_siblings
@@ -93,9 +100,66 @@ window.addEventListener("load", () => requestIdleCallback(() => {
 """
 
 
-def without_the_preload(route: Route) -> None:
-    """No prefetch.js, so no early request for the WebAssembly on the self-check page, as before issue #19."""
-    route.fulfill(status=404)
+# Steps taken out or changed (--steps), each in a copy of the built site whose files are hard links but for the one
+# file it edits, served by a server of its own. (Not through Playwright's routing: routing turns the HTTP cache off, so
+# that a preloaded file would be downloaded twice.) Bench only.
+PRELOAD_AFTER_PAINT = "afterTheFirstPaint(() => preload(script.dataset.wasm));"
+
+# Every request of the worker but the WebAssembly held until the WebAssembly has arrived (the worker's own resource
+# timing) or is compiled, then sent at low priority: the standard library and the wheel no longer share the link with
+# it. Put before the worker's own code, so that its wrappers call this one.
+HOLD_FOR_THE_WEBASSEMBLY = """
+{
+  const fetchNow = self.fetch;
+  let release;
+  const arrived = new Promise((resolve) => { release = resolve; });
+  const isWasm = (url) => url.endsWith("/pyodide.asm.wasm");
+  new PerformanceObserver((entries, observer) => {
+    if (entries.getEntries().some((entry) => isWasm(entry.name))) { observer.disconnect(); release(); }
+  }).observe({ type: "resource", buffered: true });
+  const instantiateStreaming = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = (...args) => {
+    const instance = instantiateStreaming.apply(WebAssembly, args);
+    instance.then(release, release);
+    return instance;
+  };
+  self.fetch = (resource, options) => isWasm(String(resource))
+    ? fetchNow(resource, options)
+    : arrived.then(() => fetchNow(resource, { ...options, priority: "low" }));
+}
+"""
+
+
+def edit_script(site_dir: Path, name: str, edit: Callable[[str], str]) -> None:
+    """Replace every copy of assets/selfcheck/NAME with its edited text (a new file: the copy is a hard link), and
+    drop its compressed siblings, which the server would send instead."""
+    for script in site_dir.rglob(f"assets/selfcheck/{name}"):
+        text = edit(script.read_text(encoding="utf-8"))
+        script.unlink()
+        script.write_text(text, encoding="utf-8")
+        for sibling in (script.with_name(script.name + ".br"), script.with_name(script.name + ".gz")):
+            sibling.unlink(missing_ok=True)
+
+
+def replacing_the_preload(replacement: str) -> Callable[[Path], None]:
+    def edit(site_dir: Path) -> None:
+        def replace(text: str) -> str:
+            if PRELOAD_AFTER_PAINT not in text:
+                raise SystemExit(f"--steps: assets/selfcheck/prefetch.js no longer has {PRELOAD_AFTER_PAINT!r}")
+            return text.replace(PRELOAD_AFTER_PAINT, replacement)
+        edit_script(site_dir, "prefetch.js", replace)
+    return edit
+
+
+def holding_for_the_webassembly(site_dir: Path) -> None:
+    edit_script(site_dir, "worker.js", lambda text: HOLD_FOR_THE_WEBASSEMBLY + text)
+
+
+def variant_of(site_dir: Path, folder: Path, edit: Callable[[Path], None]) -> Path:
+    copy = folder / f"variant-{len(list(folder.glob('variant-*')))}"
+    shutil.copytree(site_dir, copy, copy_function=os.link)
+    edit(copy)
+    return copy
 
 
 @dataclass(frozen=True)
@@ -111,7 +175,7 @@ class Scenario:
     name: str
     measure: Callable[[BrowserContext, str, list[Sent]], Visit]
     init_scripts: tuple[str, ...] = ()
-    routes: tuple[tuple[str, Callable[[Route], None]], ...] = ()  # to take a step out, bench only
+    variant: Callable[[Path], None] | None = None  # edits a copy of the site, to take a step out (bench only)
     visits: list[Visit] = field(default_factory=list)
 
     @property
@@ -146,8 +210,6 @@ class PhoneProfile:
             self.folder.name, executable_path=chromium_executable(), args=CHROMIUM_ARGS)
         for script in (INSTRUMENT, *self.scenario.init_scripts):
             self.context.add_init_script(script)
-        for pattern, handler in self.scenario.routes:
-            self.context.route(pattern, handler)
         self.throttle = RendererThrottle(browser_pid(self.folder.name)).__enter__()
         return self.context
 
@@ -242,7 +304,7 @@ def ratio_line(label: str, values: list[float], floor: list[float]) -> str:
     return (f"  {label:<44} {spread(values):>20}   {ratio:5.2f}x the floor [90% interval {low:.2f}-{high:.2f}]")
 
 
-def run(rounds: int, steps: bool) -> int:
+def run(rounds: int, steps: bool, only: list[str]) -> int:
     started = time.perf_counter()
     load_before = os.getloadavg()
     scenarios = [
@@ -254,22 +316,36 @@ def run(rounds: int, steps: bool) -> int:
     ]
     if steps:
         scenarios += [
-            Scenario("direct, without the early wasm request", direct_visit(SELF_CHECK_URL), (),
-                     (("**/assets/selfcheck/prefetch.js", without_the_preload),)),
+            Scenario("direct, without the early wasm request", direct_visit(SELF_CHECK_URL),
+                     variant=replacing_the_preload("")),
             Scenario("from eligibility, plus an idle boot there", from_eligibility, (IDLE_BOOT,)),
+            Scenario("direct, the wasm asked for from the head", direct_visit(SELF_CHECK_URL),
+                     variant=replacing_the_preload("preload(script.dataset.wasm);")),
+            Scenario("direct, the rest held until the wasm is in", direct_visit(SELF_CHECK_URL),
+                     variant=holding_for_the_webassembly),
         ]
+    if only:  # the floor always, as every figure is its ratio to the floor
+        scenarios = [scenarios[0]] + [scenario for scenario in scenarios[1:]
+                                      if any(part in scenario.name for part in only)]
     log: list[Sent] = []
     with tempfile.TemporaryDirectory(prefix="selfcheck-arrival-") as folder:
         site_dir = prepare_arrival_site(Path(folder))
         with sync_playwright() as playwright:
             with serve(site_dir) as base_url:
                 cpu = cpu_check(playwright, base_url)
-            with serve(site_dir, log=log, link=Link(MBPS, LATENCY_MS)) as base_url:
+            with contextlib.ExitStack() as servers:
+                link = Link(MBPS, LATENCY_MS)
+                base_urls = {
+                    scenario.name: servers.enter_context(serve(
+                        variant_of(site_dir, Path(folder), scenario.variant) if scenario.variant else site_dir,
+                        log=log, link=link))
+                    for scenario in scenarios
+                }
                 for round_number in range(rounds):
                     shift = round_number % len(scenarios)
                     for scenario in scenarios[shift:] + scenarios[:shift]:
                         with PhoneProfile(playwright, scenario) as context:
-                            scenario.visits.append(scenario.measure(context, base_url, log))
+                            scenario.visits.append(scenario.measure(context, base_urls[scenario.name], log))
                     print(f"round {round_number + 1}/{rounds} done ({time.perf_counter() - started:.0f} s)",
                           file=sys.stderr)
             version = chromium_version(playwright)
@@ -298,29 +374,33 @@ def run(rounds: int, steps: bool) -> int:
     for scenario in scenarios:
         if scenario.name != "home without intent":
             print(ratio_line(scenario.name, scenario.ready, floor.ready))
-    home = next(scenario for scenario in scenarios if scenario.name == "home without intent")
-    home_bytes = [sum(item.body_bytes for item in visit.sent) for visit in home.visits]
-    home_runtime = sorted({path for visit in home.visits for path in runtime_files(visit.sent)})
-    print(f"  home without intent, {HOME_WINDOW_S} s: {median(home_bytes):,.0f} bytes sent (max {max(home_bytes):,}), "
-          f"runtime files: {home_runtime or 'none'}")
-    print()
     by_name = {scenario.name: scenario for scenario in scenarios}
+    home = by_name.get("home without intent")
+    if home:
+        home_bytes = [sum(item.body_bytes for item in visit.sent) for visit in home.visits]
+        home_runtime = sorted({path for visit in home.visits for path in runtime_files(visit.sent)})
+        print(f"  home without intent, {HOME_WINDOW_S} s: {median(home_bytes):,.0f} bytes sent (max "
+              f"{max(home_bytes):,}), runtime files: {home_runtime or 'none'}")
+    print()
     checks = [
         (f"ready on arrival from the site's own pages at most {FROM_SITE_TARGET}x the floor",
-         by_name[f"self-check from eligibility ({READING_S} s, hover)"].ready, FROM_SITE_TARGET),
-        (f"a direct first visit at most {DIRECT_TARGET}x the floor",
-         by_name["self-check, direct first visit"].ready, DIRECT_TARGET),
+         f"self-check from eligibility ({READING_S} s, hover)", FROM_SITE_TARGET),
+        (f"a direct first visit at most {DIRECT_TARGET}x the floor", "self-check, direct first visit", DIRECT_TARGET),
     ]
-    for label, values, target in checks:
+    for label, name, target in checks:
+        if name not in by_name:
+            continue
+        values = by_name[name].ready
         ratio = median(values) / median(floor.ready)
         low, high = bootstrap_interval(values, floor.ready)
         print(f"Target: {label}: {'MET' if ratio <= target else 'NOT MET'} ({ratio:.2f} [{low:.2f}-{high:.2f}], "
               f"{median(values) / 1000:.1f} s against {median(floor.ready) / 1000:.1f} s)"
               + ("; the interval holds the target: within this run's noise" if low <= target <= high else ""))
-    home_met = max(home_bytes) <= HOME_BYTES_TARGET and not home_runtime
-    print(f"Target: a home visit without intent moves no runtime bytes (at most {HOME_BYTES_TARGET // 1000} KB in "
-          f"all): {'MET' if home_met else 'NOT MET'} ({max(home_bytes):,} bytes at most, "
-          f"{len(home_runtime)} runtime files)")
+    if home:
+        home_met = max(home_bytes) <= HOME_BYTES_TARGET and not home_runtime
+        print(f"Target: a home visit without intent moves no runtime bytes (at most {HOME_BYTES_TARGET // 1000} KB "
+              f"in all): {'MET' if home_met else 'NOT MET'} ({max(home_bytes):,} bytes at most, "
+              f"{len(home_runtime)} runtime files)")
     print(f"\nTotal benchmark time: {time.perf_counter() - started:.0f} s", file=sys.stderr)
     return 0
 
@@ -330,9 +410,13 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="2 rounds instead of 5")
     parser.add_argument("--rounds", type=int, help="rounds to run (default 5)")
     parser.add_argument("--steps", action="store_true",
-                        help="also the direct visit without its early wasm request, and an idle boot on eligibility")
+                        help="also the direct visit without its early wasm request, with it from the head, and with "
+                             "the worker's other requests held until the wasm is in; and an idle boot on eligibility")
+    parser.add_argument("--only", nargs="+", metavar="PART", default=[],
+                        help="only the visits whose name holds one of these, with the floor (say: --steps --only "
+                             "eligibility)")
     arguments = parser.parse_args()
-    return run(arguments.rounds or (2 if arguments.quick else 5), arguments.steps)
+    return run(arguments.rounds or (2 if arguments.quick else 5), arguments.steps, arguments.only)
 
 
 if __name__ == "__main__":
