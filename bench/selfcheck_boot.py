@@ -67,7 +67,7 @@ TIMEOUT_MS = 60_000
 # Any golden case will do; this one lists a full-time job, so the period rows are filled and read too.
 SUBMIT_CASE = "A job that ended the day before the application date fits with not being employed."
 
-INSTRUMENT = """
+INSTRUMENT = r"""
 (() => {
   const TIMEOUT_MS = %d;
   const bench = { status: {}, formShown: null, submits: [], results: [], longTasks: [], longFrames: [] };
