@@ -66,9 +66,10 @@ async function start({ pyodideUrl, stdlibUrl, stdlibIntegrity, lockUrl, lockInte
 // value to that one request, so that the browser refuses bytes that do not match it before Python reads any of them,
 // and asks at low priority. Pyodide asks for it as it starts, beside the WebAssembly, which the page asked for first
 // (prefetch.js preloads it), though Python needs it only once the WebAssembly is compiled: a host that sends by
-// priority (HTTP/2, HTTP/3) then sends the WebAssembly first. (Holding the request back until the page had seen the
-// WebAssembly arrive measured no faster: the page learns of it some 0.3 s after its last byte on a phone, and the link
-// idles meanwhile. bench/selfcheck_arrival.py; README.)
+// priority (HTTP/2, HTTP/3) then sends the WebAssembly first. (Holding the request back until the WebAssembly had
+// arrived measured no sooner a start, whether the page or this worker watched for it: Python needs both files at
+// once, and learns of the WebAssembly's last byte only once it is compiled. bench/selfcheck_arrival.py --steps;
+// README.)
 // Pyodide only logs a standard library it could not fetch and goes on without it: the returned promise rejects
 // instead, with what went wrong, so that the start fails as itself.
 function checkedAtLowPriority(url, integrity, what) {
