@@ -319,6 +319,8 @@ def run(rounds: int, steps: bool, only: list[str]) -> int:
             Scenario("direct, without the early wasm request", direct_visit(SELF_CHECK_URL),
                      variant=replacing_the_preload("")),
             Scenario("from eligibility, plus an idle boot there", from_eligibility, (IDLE_BOOT,)),
+            Scenario("from eligibility, without the early wasm request", from_eligibility,
+                     variant=replacing_the_preload("")),
             Scenario("direct, the wasm asked for from the head", direct_visit(SELF_CHECK_URL),
                      variant=replacing_the_preload("preload(script.dataset.wasm);")),
             Scenario("direct, the rest held until the wasm is in", direct_visit(SELF_CHECK_URL),
