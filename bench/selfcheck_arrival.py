@@ -23,7 +23,8 @@ interval over rounds).
     python bench/selfcheck_arrival.py --steps    # also: the direct visit without its early request for the
                                                  # WebAssembly, with that request made from the head (before the
                                                  # first paint), and with the worker's other requests held until the
-                                                 # WebAssembly is in; an idle worker boot on the eligibility page
+                                                 # WebAssembly is in; from eligibility, with an idle worker boot
+                                                 # there, and without the self-check page's early request
     python bench/selfcheck_arrival.py --steps --only eligibility   # those visits alone, with the floor
 
 Each step is taken out in a copy of the built site (hard links but for the one script it edits) served by a server
@@ -413,7 +414,8 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, help="rounds to run (default 5)")
     parser.add_argument("--steps", action="store_true",
                         help="also the direct visit without its early wasm request, with it from the head, and with "
-                             "the worker's other requests held until the wasm is in; and an idle boot on eligibility")
+                             "the worker's other requests held until the wasm is in; from eligibility, with an idle "
+                             "boot there and without the early wasm request")
     parser.add_argument("--only", nargs="+", metavar="PART", default=[],
                         help="only the visits whose name holds one of these, with the floor (say: --steps --only "
                              "eligibility)")
