@@ -98,7 +98,8 @@ def renderer(programme, language: str) -> PageRenderer:
     # What programme.site.build.selfcheck_context gives the page: addresses and hashes, no words.
     selfcheck = {"rules_json": "{}", "pyodide_path": "assets/pyodide/pyodide.mjs", "stdlib_path": "assets/stdlib.zip",
                  "stdlib_integrity": "sha384-0", "lock_path": "assets/lock.json", "lock_integrity": "sha384-0",
-                 "package": "selfcheck.whl"}
+                 "package": "selfcheck.whl", "widget_path": "assets/selfcheck/widget.js",
+                 "worker_path": "assets/selfcheck/worker.js"}
     return PageRenderer(programme, TODAY, programme.editions[language],
                         {"selfcheck": selfcheck, "calendars": cohort_calendars(programme)})
 

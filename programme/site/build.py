@@ -42,9 +42,10 @@ from programme.words.languages import Edition
 SHARED_FOLDER = "assets/"
 # Fetches the self-check's runtime when a reader heads there (overrides/main.html puts it in every page's head).
 PREFETCH_SCRIPT = "assets/selfcheck/prefetch.js"
-# The self-check page's own scripts, which start the runtime: fetched ahead with it, first (they are small and not
-# content-named, so a prefetch saves the self-check page a request each, in the 5 minutes a browser keeps them).
-SELF_CHECK_SCRIPTS = ("assets/selfcheck/widget.js", "assets/selfcheck/worker.js")
+# The self-check page's own scripts, which start the runtime (templates/self_check.html): fetched ahead with it, first
+# (they are small and not content-named, so a prefetch saves the self-check page a request each, in the 5 minutes a
+# browser keeps them).
+SELF_CHECK_SCRIPTS = {"widget": "assets/selfcheck/widget.js", "worker": "assets/selfcheck/worker.js"}
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,7 @@ class EditionBuild:
         return {
             "prefetch_script": script,
             "self_check": self.href(page, self_check),
-            "boot": [self.href(page, path) for path in (*SELF_CHECK_SCRIPTS, *selfcheck["boot_paths"])],
+            "boot": [self.href(page, path) for path in (*SELF_CHECK_SCRIPTS.values(), *selfcheck["boot_paths"])],
             "stdlib": self.href(page, selfcheck["stdlib_path"]),
             "on_idle": spec is not None and spec.kind.leads_to_self_check,
         }
@@ -284,6 +285,8 @@ def selfcheck_context(programme: Programme, language: str, runtime: tuple[Runtim
     published = {file.source.name: file.published_as for file in runtime}
     return {
         "rules_json": script_json(selfcheck_rules(programme, language)),
+        "widget_path": SELF_CHECK_SCRIPTS["widget"],
+        "worker_path": SELF_CHECK_SCRIPTS["worker"],
         "pyodide_path": published["pyodide.mjs"],
         "stdlib_path": published[bundle.stdlib],
         "stdlib_integrity": bundle.integrity(bundle.stdlib),

@@ -20,7 +20,8 @@ def page_words(programme: Programme, today: date) -> dict[str, str]:
     edition = next(iter(programme.editions.values()))
     # The self-check's runtime files do not depend on the data: the page is compared without them.
     selfcheck = {"rules_json": script_json(selfcheck_rules(programme, edition.language)), "pyodide_path": "",
-                 "stdlib_path": "", "stdlib_integrity": "", "lock_path": "", "lock_integrity": "", "package": ""}
+                 "stdlib_path": "", "stdlib_integrity": "", "lock_path": "", "lock_integrity": "", "package": "",
+                 "widget_path": "", "worker_path": ""}
     renderer = PageRenderer(programme, today, edition, {"selfcheck": selfcheck, "calendars": cohort_calendars(programme)})
     return {spec.src_uri: _words(renderer.render(spec, href=lambda uri: uri)) for spec in plan_pages(programme)}
 
