@@ -203,8 +203,10 @@ def test_hostile_text_in_a_calendar_file_parses_back_unchanged(hostile_site):
     assert str(event["SUMMARY"]) == f"{PROGRAMME_NAME}: {CLOSING_EVENT['en']}"
     assert str(event["DESCRIPTION"]) == CLOSING_NOTE["en"]
     cohort = hostile_site_data()["cohorts"][0]["name"]["en"]  # markup too
-    # An X- property's value stays as written in the file, a TEXT value's commas escaped (RFC 5545, 3.3.11).
-    assert icalendar.parser.unescape_char(str(calendar["X-WR-CALNAME"])) == f"{PROGRAMME_NAME}: {cohort}"
+    # An X- property's value stays as written in the file, a TEXT value's commas escaped (RFC 5545, 3.3.11): read
+    # back as a TEXT property is, by the library's own parser.
+    as_text = icalendar.Event.from_ical(f"BEGIN:VEVENT\r\nSUMMARY:{calendar['X-WR-CALNAME']}\r\nEND:VEVENT\r\n")
+    assert str(as_text["SUMMARY"]) == f"{PROGRAMME_NAME}: {cohort}"
 
 
 def test_hostile_text_in_open_data_reads_back_unchanged(hostile_site):
