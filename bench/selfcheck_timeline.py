@@ -29,7 +29,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import selfcheck_arrival as arrival  # noqa: E402
-from selfcheck_arrival import LATENCY_MS, MBPS, PhoneProfile, Scenario, prepare_arrival_site  # noqa: E402
+from selfcheck_arrival import LATENCY_MS, MBPS, PhoneProfile, Scenario, edit_script, prepare_arrival_site  # noqa: E402
 from staticserver import Link, serve  # noqa: E402
 
 # Marks the copy of the worker logs to the console: "timeline <step> <epoch ms>".
@@ -67,17 +67,18 @@ VISITS = {"direct": arrival.direct_visit(arrival.SELF_CHECK_URL), "eligibility":
 
 def mark_worker(site_dir: Path) -> list[str]:
     """Add the marks to every copy of the worker in the built site; return the steps that could not be marked."""
-    missing = []
-    for worker in site_dir.rglob("assets/selfcheck/worker.js"):
-        text = MARKS + worker.read_text(encoding="utf-8")
+    missing: list[str] = []
+
+    def marked(text: str) -> str:
+        text = MARKS + text
         for anchor, step in STEPS:
             if anchor in text:
                 text = text.replace(anchor, f'  timelineMark("{step}");\n{anchor}', 1)
             elif step not in missing:
                 missing.append(step)
-        worker.write_text(text, encoding="utf-8")
-        for sibling in (worker.with_name(worker.name + ".br"), worker.with_name(worker.name + ".gz")):
-            sibling.unlink(missing_ok=True)  # the server would send these, unmarked
+        return text
+
+    edit_script(site_dir, "worker.js", marked)
     return missing
 
 
